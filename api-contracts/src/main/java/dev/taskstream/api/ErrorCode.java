@@ -1,0 +1,35 @@
+package dev.taskstream.api;
+
+/**
+ * Stable error codes. Clients switch on these, never on messages; the edge maps each to an HTTP
+ * status and an RFC 9457 problem body.
+ */
+public enum ErrorCode {
+    /** A field's value breaks a rule; the problem names the field. */
+    INVALID_FIELD(400),
+    /** The task does not exist, or belongs to someone else: the two are indistinguishable on purpose. */
+    TASK_NOT_FOUND(404),
+    /** The task was deleted; it accepts no more changes. */
+    TASK_DELETED(404),
+    /** The request raced another write to the same thing; re-read and try again. */
+    CONFLICT(409),
+    EMAIL_TAKEN(409),
+    WEAK_PASSWORD(400),
+    /** Login failed; deliberately silent about whether the email or the password was wrong. */
+    BAD_CREDENTIALS(401);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The RFC 9457 {@code type} of problems with this code. */
+    public String problemType() {
+        return "urn:taskstream:problem:" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,29 @@
+package dev.taskstream.api;
+
+import java.util.Objects;
+
+/** A rule of the domain said no. Carries a stable {@link ErrorCode} and, when one is to blame, the field. */
+public class TaskstreamException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final String field;
+
+    public TaskstreamException(ErrorCode code, String field, String detail) {
+        super(detail);
+        this.code = Objects.requireNonNull(code);
+        this.field = field;
+    }
+
+    public static TaskstreamException invalidField(String field, String detail) {
+        return new TaskstreamException(ErrorCode.INVALID_FIELD, field, detail);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The request field at fault, or {@code null} when the whole request is. */
+    public String field() {
+        return field;
+    }
+}

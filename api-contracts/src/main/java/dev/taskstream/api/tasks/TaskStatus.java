@@ -1,0 +1,6 @@
+package dev.taskstream.api.tasks;
+
+public enum TaskStatus {
+    OPEN,
+    COMPLETED
+}

@@ -1,0 +1,69 @@
+package dev.taskstream.command.tasks;
+
+import dev.taskstream.api.TaskId;
+import dev.taskstream.api.UserId;
+import dev.taskstream.api.tasks.CompleteTask;
+import dev.taskstream.api.tasks.CreateTask;
+import dev.taskstream.api.tasks.CreateTaskRequest;
+import dev.taskstream.api.tasks.DeleteTask;
+import dev.taskstream.api.tasks.ReopenTask;
+import dev.taskstream.api.tasks.UpdateTask;
+import dev.taskstream.api.tasks.UpdateTaskRequest;
+import dev.taskstream.api.tasks.WriteResult;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The REST write API for tasks: each request becomes one command; the answer names the new version. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskCommandController {
+
+    private static final long FIRST_VERSION = 0;
+
+    private final CommandGateway commands;
+
+    TaskCommandController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<WriteResult> create(@RequestBody CreateTaskRequest request, UserId user) {
+        TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
+        commands.sendAndWait(new CreateTask(id, user, request.title(), request.description()));
+        return ResponseEntity.created(URI.create("/api/tasks/" + id)).body(new WriteResult(id, FIRST_VERSION));
+    }
+
+    @PatchMapping("/{id}")
+    WriteResult update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user) {
+        TaskId taskId = new TaskId(id);
+        return new WriteResult(taskId, commands.sendAndWait(
+                new UpdateTask(taskId, user, request.title(), request.description())));
+    }
+
+    @PostMapping("/{id}/complete")
+    WriteResult complete(@PathVariable UUID id, UserId user) {
+        TaskId taskId = new TaskId(id);
+        return new WriteResult(taskId, commands.sendAndWait(new CompleteTask(taskId, user)));
+    }
+
+    @PostMapping("/{id}/reopen")
+    WriteResult reopen(@PathVariable UUID id, UserId user) {
+        TaskId taskId = new TaskId(id);
+        return new WriteResult(taskId, commands.sendAndWait(new ReopenTask(taskId, user)));
+    }
+
+    @DeleteMapping("/{id}")
+    WriteResult delete(@PathVariable UUID id, UserId user) {
+        TaskId taskId = new TaskId(id);
+        return new WriteResult(taskId, commands.sendAndWait(new DeleteTask(taskId, user)));
+    }
+}

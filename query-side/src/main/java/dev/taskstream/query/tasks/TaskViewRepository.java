@@ -1,0 +1,105 @@
+package dev.taskstream.query.tasks;
+
+import dev.taskstream.api.TaskId;
+import dev.taskstream.api.UserId;
+import dev.taskstream.api.tasks.TaskCreated;
+import dev.taskstream.api.tasks.TaskStatus;
+import dev.taskstream.api.tasks.TaskView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL over {@code task_view}. Every read is scoped to an owner; every value is a bound parameter. */
+@Repository
+class TaskViewRepository {
+
+    private static final String COLUMNS =
+            "task_id, title, description, status, created_at, updated_at, completed_at, version";
+
+    private final JdbcClient jdbc;
+
+    TaskViewRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */
+    static OffsetDateTime micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    void insert(TaskCreated event, Instant at, long version) {
+        jdbc.sql("""
+                INSERT INTO task_view (task_id, owner_id, title, description, status, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?)
+                ON CONFLICT (task_id) DO NOTHING""")
+                .params(event.taskId().value(), event.ownerId().value(), event.title(), event.description(),
+                        micros(at), micros(at), version)
+                .update();
+    }
+
+    /** Applies {@code assignments} only if the row has not already seen this version or a later one. */
+    void update(TaskId id, long version, Instant at, String assignments, Object... values) {
+        List<Object> params = new ArrayList<>(List.of(values));
+        params.addAll(List.of(micros(at), version, id.value(), version));
+        jdbc.sql("UPDATE task_view SET " + assignments + ", updated_at = ?, version = ? WHERE task_id = ? AND version < ?")
+                .params(params)
+                .update();
+    }
+
+    void delete(TaskId id) {
+        jdbc.sql("DELETE FROM task_view WHERE task_id = ?").param(id.value()).update();
+    }
+
+    void deleteAll() {
+        jdbc.sql("TRUNCATE task_view").update();
+    }
+
+    Optional<TaskView> find(UserId owner, TaskId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task_view WHERE owner_id = ? AND task_id = ?")
+                .params(owner.value(), id.value())
+                .query(TaskViewRepository::toView)
+                .optional();
+    }
+
+    /** Newest first, strictly after {@code after} when given; asks for one row more to know if a next page exists. */
+    List<TaskView> newestFirst(UserId owner, ListCursor after, int limit) {
+        if (after == null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM task_view WHERE owner_id = ?"
+                            + " ORDER BY created_at DESC, task_id DESC LIMIT ?")
+                    .params(owner.value(), limit)
+                    .query(TaskViewRepository::toView)
+                    .list();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task_view WHERE owner_id = ? AND (created_at, task_id) < (?, ?)"
+                        + " ORDER BY created_at DESC, task_id DESC LIMIT ?")
+                .params(owner.value(), micros(after.createdAt()), after.taskId().value(), limit)
+                .query(TaskViewRepository::toView)
+                .list();
+    }
+
+    private static TaskView toView(ResultSet row, int rowNumber) throws SQLException {
+        return new TaskView(
+                new TaskId(row.getObject("task_id", UUID.class)),
+                row.getString("title"),
+                row.getString("description"),
+                TaskStatus.valueOf(row.getString("status")),
+                instant(row, "created_at"),
+                instant(row, "updated_at"),
+                instant(row, "completed_at"),
+                row.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.taskstream.server.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.TaskstreamException;
+import java.net.URI;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into an RFC 9457 problem body with a stable {@code code} and, where one field is
+ * to blame, its name in {@code field}.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(TaskstreamException.class)
+    ResponseEntity<Object> refused(TaskstreamException e) {
+        return problem(e.code(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) throws Exception {
+        if (e.getCause() instanceof Exception cause) {
+            return handleDomain(cause);
+        }
+        throw e;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> notFound(AggregateNotFoundException e) {
+        return problem(ErrorCode.TASK_NOT_FOUND, null, "No task " + e.getAggregateIdentifier() + ".");
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> conflict(Exception e) {
+        return problem(ErrorCode.CONFLICT, null,
+                "Another write to the same task came first, or the id is taken. Re-read it and try again.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return problem(ErrorCode.INVALID_FIELD, unknown.getPropertyName(),
+                    "Unknown field '" + unknown.getPropertyName() + "'.");
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(step -> step.getFieldName() != null ? step.getFieldName() : String.valueOf(step.getIndex()))
+                    .collect(Collectors.joining("."));
+            return problem(ErrorCode.INVALID_FIELD, field, "Field '" + field + "' has a value of the wrong kind.");
+        }
+        return problem(ErrorCode.INVALID_FIELD, null, "The body is not the JSON this endpoint takes.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return problem(ErrorCode.INVALID_FIELD, field, "'" + e.getValue() + "' is not a valid " + field + ".");
+    }
+
+    private ResponseEntity<Object> handleDomain(Exception cause) throws Exception {
+        if (cause instanceof TaskstreamException refused) {
+            return refused(refused);
+        }
+        if (cause instanceof AggregateNotFoundException missing) {
+            return notFound(missing);
+        }
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return conflict(cause);
+        }
+        throw cause;
+    }
+
+    static ResponseEntity<Object> problem(ErrorCode code, String field, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
+        body.setType(URI.create(code.problemType()));
+        body.setProperty("code", code.name());
+        if (field != null) {
+            body.setProperty("field", field);
+        }
+        return ResponseEntity.status(code.httpStatus()).body(body);
+    }
+}
