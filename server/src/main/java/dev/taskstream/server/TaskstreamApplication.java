@@ -10,7 +10,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class TaskstreamApplication {
 
+    /** A self-hosted server does not phone home unless its operator says so. */
+    private static final String AXON_UPDATE_CHECK_OFF = "axoniq.update-checker.disabled";
+
     public static void main(String[] args) {
+        if (System.getProperty(AXON_UPDATE_CHECK_OFF) == null) {
+            System.setProperty(AXON_UPDATE_CHECK_OFF, "true");
+        }
         SpringApplication.run(TaskstreamApplication.class, args);
     }
 }

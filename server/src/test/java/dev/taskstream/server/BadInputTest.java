@@ -1,0 +1,92 @@
+package dev.taskstream.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskstream.server.support.ApiClient;
+import dev.taskstream.server.support.ApiClient.Response;
+import dev.taskstream.server.support.ServerTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Bad input gets a 400 problem that names the field, and leaves no trace in the event store. */
+@ServerTest
+class BadInputTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiClient user;
+
+    @BeforeEach
+    void newUser() {
+        user = ApiClient.newUser(port);
+    }
+
+    @Test
+    void aBlankTitleIsRefusedAndNothingIsStored() {
+        long eventsBefore = storedEvents();
+
+        Response refused = user.post("/api/tasks", "{\"title\":\"   \"}");
+
+        assertProblem(refused, 400, "title");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void anOverlongDescriptionIsRefused() {
+        String description = "x".repeat(20_001);
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"description\":\"" + description + "\"}"), 400, "description");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamed() {
+        assertProblem(user.post("/api/tasks", "{\"title\":[1,2]}"), 400, "title");
+        assertProblem(user.post("/api/tasks", "{\"id\":\"not-a-uuid\",\"title\":\"ok\"}"), 400, "id");
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() {
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"colour\":\"red\"}"), 400, "colour");
+    }
+
+    @Test
+    void malformedJsonIsAProblemToo() {
+        Response refused = user.post("/api/tasks", "{\"title\":");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
+    void badPathAndQueryValuesAreNamed() {
+        assertProblem(user.get("/api/tasks/42"), 400, "id");
+        assertProblem(user.post("/api/tasks/42/complete"), 400, "id");
+        assertProblem(user.get("/api/tasks?limit=0"), 400, "limit");
+        assertProblem(user.get("/api/tasks?limit=201"), 400, "limit");
+        assertProblem(user.get("/api/tasks?limit=many"), 400, "limit");
+        assertProblem(user.get("/api/tasks?cursor=garbage"), 400, "cursor");
+    }
+
+    @Test
+    void changingATaskThatDoesNotExistIsA404() {
+        Response missing = user.post("/api/tasks/6f1c1d52-4b8e-4c39-9d4a-0f6f5f7c2b11/complete");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("code")).isEqualTo("TASK_NOT_FOUND");
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private static void assertProblem(Response response, int status, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.text("field")).isEqualTo(field);
+        assertThat(response.text("type")).startsWith("urn:taskstream:problem:");
+        assertThat(response.text("detail")).isNotBlank();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.taskstream.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskstream.server.support.ApiClient;
+import dev.taskstream.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The same jar, started as a read replica: it answers reads and has no write endpoints at all. */
+@ServerTest(properties = "taskstream.roles=query")
+class QueryRoleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aQueryOnlyServerServesReadsButNoWrites() {
+        ApiClient user = ApiClient.newUser(port);
+        String someTask = "/api/tasks/0b8f6a53-4a4c-4d53-9a5e-8a8f0c1f3e11";
+
+        assertThat(user.get("/api/tasks").status()).isEqualTo(200);
+        assertThat(user.get(someTask).status()).isEqualTo(404);
+
+        assertThat(user.post("/api/tasks", "{\"title\":\"Nope\"}").status()).isEqualTo(405);
+        assertThat(user.patch(someTask, "{\"title\":\"Nope\"}").status()).isEqualTo(405);
+        assertThat(user.delete(someTask).status()).isEqualTo(405);
+        assertThat(user.post(someTask + "/complete").status()).isEqualTo(404);
+    }
+}

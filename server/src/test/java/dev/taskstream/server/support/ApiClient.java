@@ -1,0 +1,100 @@
+package dev.taskstream.server.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A real HTTP client for the running server, speaking JSON the way a user's device would. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final String token;
+
+    private ApiClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static ApiClient anonymous(int port) {
+        return new ApiClient(URI.create("http://localhost:" + port), null);
+    }
+
+    /** Signs up a new user with a unique email, so tests can share one database. */
+    public static ApiClient newUser(int port) {
+        ApiClient anonymous = anonymous(port);
+        String email = "user-" + UUID.randomUUID() + "@example.org";
+        Response signup = anonymous.post("/api/auth/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}");
+        if (signup.status() != 201) {
+            throw new IllegalStateException("Sign-up failed: " + signup);
+        }
+        return anonymous.withToken(signup.body().get("accessToken").asText());
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public ApiClient withToken(String bearerToken) {
+        return new ApiClient(base, bearerToken);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).POST(BodyPublishers.ofString(json)));
+    }
+
+    public Response post(String path) {
+        return send(request(path).POST(BodyPublishers.noBody()));
+    }
+
+    public Response patch(String path, String json) {
+        return send(request(path).method("PATCH", BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            var response = HTTP.send(request.build(), BodyHandlers.ofString());
+            String body = response.body();
+            return new Response(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, JsonNode body) {
+
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+}
