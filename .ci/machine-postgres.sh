@@ -6,7 +6,7 @@ set -euo pipefail
 db=${1:-taskstream_ci}
 cluster_version=15
 pg_lsclusters -h | grep -q "^$cluster_version main" || pg_createcluster "$cluster_version" main >&2
-pg_ctlcluster "$cluster_version" main start 2>/dev/null || pg_ctlcluster "$cluster_version" main status >/dev/null
+pg_ctlcluster "$cluster_version" main status >/dev/null 2>&1 || pg_ctlcluster "$cluster_version" main start >&2
 
 as_postgres() { runuser -u postgres -- "$@"; }
 as_postgres psql -q -v ON_ERROR_STOP=1 >&2 <<SQL

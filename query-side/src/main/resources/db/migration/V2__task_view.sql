@@ -5,6 +5,13 @@ CREATE TABLE task_view (
     title        TEXT        NOT NULL,
     description  TEXT,
     status       TEXT        NOT NULL CHECK (status IN ('OPEN', 'COMPLETED')),
+    -- due_at is the deadline instant (sorting, overdue); the other due_ columns are what the user said.
+    due_at       TIMESTAMPTZ,
+    due_date     DATE,
+    due_time     TIME,
+    due_zone     TEXT,
+    priority     SMALLINT    NOT NULL DEFAULT 0,
+    tag_ids      UUID[]      NOT NULL DEFAULT '{}',
     created_at   TIMESTAMPTZ NOT NULL,
     updated_at   TIMESTAMPTZ NOT NULL,
     completed_at TIMESTAMPTZ,

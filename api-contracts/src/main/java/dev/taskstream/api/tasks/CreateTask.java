@@ -1,9 +1,27 @@
 package dev.taskstream.api.tasks;
 
+import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Creates a task owned by {@code ownerId}; {@code description} may be null. */
-public record CreateTask(@TargetAggregateIdentifier TaskId taskId, UserId ownerId, String title, String description) {
+/** Creates a task owned by {@code ownerId}; {@code description}, {@code due} and {@code priority} may be null. */
+public record CreateTask(
+        @TargetAggregateIdentifier TaskId taskId,
+        UserId ownerId,
+        String title,
+        String description,
+        DueDate due,
+        Priority priority,
+        Set<TagId> tags) {
+
+    public CreateTask {
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
+
+    /** A task with just a title, the commonest kind. */
+    public static CreateTask titled(TaskId taskId, UserId ownerId, String title) {
+        return new CreateTask(taskId, ownerId, title, null, null, null, Set.of());
+    }
 }

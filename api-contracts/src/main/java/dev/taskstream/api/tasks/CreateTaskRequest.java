@@ -2,6 +2,9 @@ package dev.taskstream.api.tasks;
 
 import java.util.UUID;
 
-/** Body of {@code POST /api/tasks}; {@code id} is optional: the server picks one when it is absent. */
-public record CreateTaskRequest(UUID id, String title, String description) {
+/**
+ * Body of {@code POST /api/tasks}. Only {@code title} is required; the server picks an {@code id}
+ * when the client gives none.
+ */
+public record CreateTaskRequest(UUID id, String title, String description, DueDate due, Priority priority) {
 }

@@ -3,12 +3,18 @@ package dev.taskstream.api.tasks;
 import dev.taskstream.api.TaskId;
 import java.time.Instant;
 
-/** A task as the read API shows it. {@code version} is the aggregate version this view reflects. */
+/**
+ * A task as the read API shows it. {@code dueAt} is the deadline instant of {@code due};
+ * {@code version} is the aggregate version this view reflects.
+ */
 public record TaskView(
         TaskId id,
         String title,
         String description,
         TaskStatus status,
+        DueDate due,
+        Instant dueAt,
+        Priority priority,
         Instant createdAt,
         Instant updatedAt,
         Instant completedAt,

@@ -1,12 +1,33 @@
 package dev.taskstream.api.tasks;
 
+import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Changes any of a task's fields at once, so that one PATCH is one atomic write with one new version.
- * A null field is left as it is; an empty description clears it. Emits one event per field that changed.
+ * A null field is left as it is; an empty description clears it, {@code clearDue} clears the due date,
+ * priority {@code NONE} clears the priority. Emits one event per field that changed.
  */
-public record UpdateTask(@TargetAggregateIdentifier TaskId taskId, UserId requestedBy, String title, String description) {
+public record UpdateTask(
+        @TargetAggregateIdentifier TaskId taskId,
+        UserId requestedBy,
+        String title,
+        String description,
+        DueDate due,
+        boolean clearDue,
+        Priority priority,
+        Set<TagId> addTags,
+        Set<TagId> removeTags) {
+
+    public UpdateTask {
+        addTags = addTags == null ? Set.of() : Set.copyOf(addTags);
+        removeTags = removeTags == null ? Set.of() : Set.copyOf(removeTags);
+    }
+
+    public static UpdateTask details(TaskId taskId, UserId requestedBy, String title, String description) {
+        return new UpdateTask(taskId, requestedBy, title, description, null, false, null, Set.of(), Set.of());
+    }
 }

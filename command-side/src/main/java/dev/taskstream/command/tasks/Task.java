@@ -1,25 +1,38 @@
 package dev.taskstream.command.tasks;
 
 import static dev.taskstream.api.tasks.TaskRules.DESCRIPTION_MAX_LENGTH;
+import static dev.taskstream.api.tasks.TaskRules.MAX_TAGS;
 import static dev.taskstream.api.tasks.TaskRules.TITLE_MAX_LENGTH;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
+import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.TaskCompleted;
 import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.api.tasks.TaskDeleted;
 import dev.taskstream.api.tasks.TaskDescribed;
+import dev.taskstream.api.tasks.TaskDueDateCleared;
+import dev.taskstream.api.tasks.TaskDueDateSet;
+import dev.taskstream.api.tasks.TaskPrioritized;
 import dev.taskstream.api.tasks.TaskRenamed;
 import dev.taskstream.api.tasks.TaskReopened;
+import dev.taskstream.api.tasks.TaskTagged;
+import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -39,6 +52,9 @@ class Task {
     private UserId owner;
     private String title;
     private String description;
+    private DueDate due;
+    private Priority priority;
+    private Set<TagId> tags;
     private boolean completed;
     private boolean deleted;
 
@@ -48,21 +64,41 @@ class Task {
 
     @CommandHandler
     Task(CreateTask command) {
+        Set<TagId> initialTags = validTags(command.tags());
         apply(new TaskCreated(command.taskId(), command.ownerId(),
-                validTitle(command.title()), validDescription(command.description())));
+                validTitle(command.title()), validDescription(command.description()),
+                validDue(command.due()), command.priority(), initialTags));
     }
 
+    /** Validates every field before applying anything, so that one bad field leaves the task untouched. */
     @CommandHandler
     long handle(UpdateTask command) {
         checkWritableBy(command.requestedBy());
         String newTitle = command.title() == null ? title : validTitle(command.title());
         String newDescription = command.description() == null ? description : validDescription(command.description());
+        DueDate newDue = command.clearDue() ? null : command.due() == null ? due : validDue(command.due());
+        Priority newPriority = command.priority() == null ? priority : command.priority();
+        Set<TagId> added = new LinkedHashSet<>(command.addTags());
+        added.removeAll(tags);
+        Set<TagId> removed = new LinkedHashSet<>(command.removeTags());
+        removed.retainAll(tags);
+        removed.removeAll(command.addTags());
+        checkTagCount(tags.size() + added.size() - removed.size());
+
         if (!newTitle.equals(title)) {
             apply(new TaskRenamed(id, newTitle));
         }
         if (!Objects.equals(newDescription, description)) {
             apply(new TaskDescribed(id, newDescription));
         }
+        if (!Objects.equals(newDue, due)) {
+            apply(newDue == null ? new TaskDueDateCleared(id) : new TaskDueDateSet(id, newDue));
+        }
+        if (newPriority != priority) {
+            apply(new TaskPrioritized(id, newPriority));
+        }
+        added.forEach(tag -> apply(new TaskTagged(id, tag)));
+        removed.forEach(tag -> apply(new TaskUntagged(id, tag)));
         return AggregateLifecycle.getVersion();
     }
 
@@ -97,6 +133,9 @@ class Task {
         owner = event.ownerId();
         title = event.title();
         description = event.description();
+        due = event.due();
+        priority = event.priority();
+        tags = new HashSet<>(event.tags());
     }
 
     @EventSourcingHandler
@@ -107,6 +146,31 @@ class Task {
     @EventSourcingHandler
     void on(TaskDescribed event) {
         description = event.description();
+    }
+
+    @EventSourcingHandler
+    void on(TaskDueDateSet event) {
+        due = event.due();
+    }
+
+    @EventSourcingHandler
+    void on(TaskDueDateCleared event) {
+        due = null;
+    }
+
+    @EventSourcingHandler
+    void on(TaskPrioritized event) {
+        priority = event.priority();
+    }
+
+    @EventSourcingHandler
+    void on(TaskTagged event) {
+        tags.add(event.tagId());
+    }
+
+    @EventSourcingHandler
+    void on(TaskUntagged event) {
+        tags.remove(event.tagId());
     }
 
     @EventSourcingHandler
@@ -141,6 +205,31 @@ class Task {
                     "A title needs 1 to " + TITLE_MAX_LENGTH + " characters after trimming.");
         }
         return trimmed;
+    }
+
+    private static DueDate validDue(DueDate due) {
+        if (due == null) {
+            return null;
+        }
+        if (due.date() == null) {
+            throw TaskstreamException.invalidField("due.date", "A due date needs a date, such as 2026-12-24.");
+        }
+        if (due.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(due.timeZone())) {
+            throw TaskstreamException.invalidField("due.timeZone",
+                    "Give an IANA time zone such as Europe/Berlin; '" + due.timeZone() + "' is not one.");
+        }
+        return due;
+    }
+
+    private static Set<TagId> validTags(Set<TagId> tags) {
+        checkTagCount(tags.size());
+        return tags;
+    }
+
+    private static void checkTagCount(int count) {
+        if (count > MAX_TAGS) {
+            throw TaskstreamException.invalidField("tags", "A task has at most " + MAX_TAGS + " tags.");
+        }
     }
 
     /** An empty or blank description is no description. */

@@ -11,6 +11,7 @@ import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.api.tasks.UpdateTaskRequest;
 import dev.taskstream.api.tasks.WriteResult;
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,8 @@ class TaskCommandController {
     @PostMapping
     ResponseEntity<WriteResult> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
-        commands.sendAndWait(new CreateTask(id, user, request.title(), request.description()));
+        commands.sendAndWait(new CreateTask(id, user, request.title(), request.description(),
+                request.due(), request.priority(), Set.of()));
         return ResponseEntity.created(URI.create("/api/tasks/" + id)).body(new WriteResult(id, FIRST_VERSION));
     }
 
@@ -46,7 +48,8 @@ class TaskCommandController {
     WriteResult update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user) {
         TaskId taskId = new TaskId(id);
         return new WriteResult(taskId, commands.sendAndWait(
-                new UpdateTask(taskId, user, request.title(), request.description())));
+                new UpdateTask(taskId, user, request.title(), request.description(), request.due(),
+                        request.clearsDue(), request.priority(), Set.of(), Set.of())));
     }
 
     @PostMapping("/{id}/complete")

@@ -1,22 +1,37 @@
 package dev.taskstream.command.tasks;
 
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
+import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.TaskCompleted;
 import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.api.tasks.TaskDeleted;
 import dev.taskstream.api.tasks.TaskDescribed;
+import dev.taskstream.api.tasks.TaskDueDateCleared;
+import dev.taskstream.api.tasks.TaskDueDateSet;
+import dev.taskstream.api.tasks.TaskPrioritized;
 import dev.taskstream.api.tasks.TaskRenamed;
 import dev.taskstream.api.tasks.TaskReopened;
+import dev.taskstream.api.tasks.TaskTagged;
+import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -31,7 +46,10 @@ class TaskTest {
     private static final TaskId TASK = TaskId.random();
     private static final UserId OWNER = new UserId(UUID.randomUUID());
     private static final UserId STRANGER = new UserId(UUID.randomUUID());
-    private static final TaskCreated CREATED = new TaskCreated(TASK, OWNER, "Buy milk", null);
+    private static final TagId HOME = TagId.random();
+    private static final TagId WORK = TagId.random();
+    private static final TagId GARDEN = TagId.random();
+    private static final TaskCreated CREATED = created("Buy milk", null);
 
     private FixtureConfiguration<Task> fixture;
 
@@ -43,46 +61,46 @@ class TaskTest {
     @Test
     void createsATaskWithATrimmedTitle() {
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "  Buy milk \n", "2 litres"))
+                .when(create("  Buy milk \n", "2 litres"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new TaskCreated(TASK, OWNER, "Buy milk", "2 litres"));
+                .expectEvents(created("Buy milk", "2 litres"));
     }
 
     @Test
     void treatsABlankDescriptionAsNone() {
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "Buy milk", "   "))
+                .when(create("Buy milk", "   "))
                 .expectEvents(CREATED);
     }
 
     @Test
     void cannotCreateATaskWithABlankTitle() {
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateTask(TASK, OWNER, " \t ", null)), "title");
+        expectInvalidField(fixture.givenNoPriorActivity().when(create(" \t ", null)), "title");
     }
 
     @Test
     void cannotCreateATaskWithoutATitle() {
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateTask(TASK, OWNER, null, null)), "title");
+        expectInvalidField(fixture.givenNoPriorActivity().when(create(null, null)), "title");
     }
 
     @Test
     void acceptsATitleOfExactly500CharactersButNot501() {
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "a".repeat(500), null))
-                .expectEvents(new TaskCreated(TASK, OWNER, "a".repeat(500), null));
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateTask(TASK, OWNER, "a".repeat(501), null)), "title");
+                .when(create("a".repeat(500), null))
+                .expectEvents(created("a".repeat(500), null));
+        expectInvalidField(fixture.givenNoPriorActivity().when(create("a".repeat(501), null)), "title");
     }
 
     @Test
     void cannotCreateATaskWithADescriptionOver20000Characters() {
         expectInvalidField(fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "Read", "x".repeat(20_001))), "description");
+                .when(create("Read", "x".repeat(20_001))), "description");
     }
 
     @Test
     void renamesAndDescribesInOneUpdate() {
         fixture.given(CREATED)
-                .when(new UpdateTask(TASK, OWNER, "Buy oat milk", "the barista kind"))
+                .when(UpdateTask.details(TASK, OWNER, "Buy oat milk", "the barista kind"))
                 .expectEvents(new TaskRenamed(TASK, "Buy oat milk"), new TaskDescribed(TASK, "the barista kind"))
                 .expectResultMessagePayload(2L);
     }
@@ -90,27 +108,27 @@ class TaskTest {
     @Test
     void anUpdateThatChangesNothingEmitsNothing() {
         fixture.given(CREATED)
-                .when(new UpdateTask(TASK, OWNER, " Buy milk ", null))
+                .when(UpdateTask.details(TASK, OWNER, " Buy milk ", null))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
     }
 
     @Test
     void anEmptyDescriptionClearsIt() {
-        fixture.given(new TaskCreated(TASK, OWNER, "Buy milk", "2 litres"))
-                .when(new UpdateTask(TASK, OWNER, null, ""))
+        fixture.given(created("Buy milk", "2 litres"))
+                .when(UpdateTask.details(TASK, OWNER, null, ""))
                 .expectEvents(new TaskDescribed(TASK, null));
     }
 
     @Test
     void cannotRenameToABlankTitle() {
-        expectInvalidField(fixture.given(CREATED).when(new UpdateTask(TASK, OWNER, "", null)), "title");
+        expectInvalidField(fixture.given(CREATED).when(UpdateTask.details(TASK, OWNER, "", null)), "title");
     }
 
     @Test
     void anInvalidFieldRejectsTheWholeUpdate() {
         expectInvalidField(fixture.given(CREATED)
-                .when(new UpdateTask(TASK, OWNER, "New title", "x".repeat(20_001))), "description");
+                .when(UpdateTask.details(TASK, OWNER, "New title", "x".repeat(20_001))), "description");
     }
 
     @Test
@@ -154,7 +172,7 @@ class TaskTest {
 
     @Test
     void nobodyButTheOwnerCanChangeATask() {
-        expectCode(fixture.given(CREATED).when(new UpdateTask(TASK, STRANGER, "Mine now", null)), ErrorCode.TASK_NOT_FOUND);
+        expectCode(fixture.given(CREATED).when(UpdateTask.details(TASK, STRANGER, "Mine now", null)), ErrorCode.TASK_NOT_FOUND);
         expectCode(fixture.given(CREATED).when(new CompleteTask(TASK, STRANGER)), ErrorCode.TASK_NOT_FOUND);
         expectCode(fixture.given(CREATED).when(new ReopenTask(TASK, STRANGER)), ErrorCode.TASK_NOT_FOUND);
         expectCode(fixture.given(CREATED).when(new DeleteTask(TASK, STRANGER)), ErrorCode.TASK_NOT_FOUND);
@@ -163,7 +181,7 @@ class TaskTest {
     @Test
     void aDeletedTaskAcceptsNoMoreChanges() {
         TaskDeleted deleted = new TaskDeleted(TASK);
-        expectCode(fixture.given(CREATED, deleted).when(new UpdateTask(TASK, OWNER, "Again", null)), ErrorCode.TASK_DELETED);
+        expectCode(fixture.given(CREATED, deleted).when(UpdateTask.details(TASK, OWNER, "Again", null)), ErrorCode.TASK_DELETED);
         expectCode(fixture.given(CREATED, deleted).when(new CompleteTask(TASK, OWNER)), ErrorCode.TASK_DELETED);
         expectCode(fixture.given(CREATED, deleted).when(new ReopenTask(TASK, OWNER)), ErrorCode.TASK_DELETED);
         expectCode(fixture.given(CREATED, deleted).when(new DeleteTask(TASK, OWNER)), ErrorCode.TASK_DELETED);
@@ -173,6 +191,128 @@ class TaskTest {
     void aStrangerLearnsNothingAboutADeletedTask() {
         expectCode(fixture.given(CREATED, new TaskDeleted(TASK)).when(new CompleteTask(TASK, STRANGER)),
                 ErrorCode.TASK_NOT_FOUND);
+    }
+
+    @Test
+    void createsATaskWithDueDatePriorityAndTags() {
+        DueDate due = new DueDate(LocalDate.of(2026, 12, 24), LocalTime.of(18, 0), "Europe/Berlin");
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME)))
+                .expectEvents(new TaskCreated(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME)));
+    }
+
+    @Test
+    void cannotUseAZoneThatIsNotIana() {
+        DueDate offsetZone = new DueDate(LocalDate.of(2026, 12, 24), null, "+02:00");
+        DueDate unknownZone = new DueDate(LocalDate.of(2026, 12, 24), null, "Mars/Olympus");
+        expectInvalidField(fixture.givenNoPriorActivity()
+                .when(new CreateTask(TASK, OWNER, "x", null, offsetZone, null, Set.of())), "due.timeZone");
+        expectInvalidField(fixture.given(CREATED).when(update().due(unknownZone).build()), "due.timeZone");
+    }
+
+    @Test
+    void cannotSetADueDateWithoutADate() {
+        expectInvalidField(fixture.given(CREATED)
+                .when(update().due(new DueDate(null, LocalTime.NOON, "UTC")).build()), "due.date");
+    }
+
+    @Test
+    void movesAndClearsTheDueDate() {
+        DueDate friday = new DueDate(LocalDate.of(2026, 11, 27), null, "America/New_York");
+        fixture.given(CREATED).when(update().due(friday).build()).expectEvents(new TaskDueDateSet(TASK, friday));
+        fixture.given(CREATED, new TaskDueDateSet(TASK, friday))
+                .when(update().due(friday).build())
+                .expectNoEvents();
+        fixture.given(CREATED, new TaskDueDateSet(TASK, friday))
+                .when(update().clearDue().build())
+                .expectEvents(new TaskDueDateCleared(TASK));
+    }
+
+    @Test
+    void changesThePriority() {
+        fixture.given(CREATED).when(update().priority(Priority.LOW).build()).expectEvents(new TaskPrioritized(TASK, Priority.LOW));
+        fixture.given(CREATED).when(update().priority(Priority.NONE).build()).expectNoEvents();
+    }
+
+    @Test
+    void tagsAndUntagsOnlyWhatChanges() {
+        fixture.given(CREATED, new TaskTagged(TASK, HOME))
+                .when(update().add(HOME, WORK).remove(GARDEN).build())
+                .expectEvents(new TaskTagged(TASK, WORK));
+        fixture.given(CREATED, new TaskTagged(TASK, HOME))
+                .when(update().remove(HOME).build())
+                .expectEvents(new TaskUntagged(TASK, HOME));
+    }
+
+    @Test
+    void aTaskHasAtMostTwentyTags() {
+        Set<TagId> twenty = Stream.generate(TagId::random).limit(20).collect(Collectors.toSet());
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, twenty))
+                .expectSuccessfulHandlerExecution();
+        expectInvalidField(fixture.givenNoPriorActivity()
+                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, union(twenty, HOME))), "tags");
+        expectInvalidField(fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty))
+                .when(update().add(HOME).build()), "tags");
+        fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty))
+                .when(update().add(HOME).remove(twenty.iterator().next()).build())
+                .expectSuccessfulHandlerExecution();
+    }
+
+    private static TaskCreated created(String title, String description) {
+        return new TaskCreated(TASK, OWNER, title, description, null, Priority.NONE, Set.of());
+    }
+
+    private static CreateTask create(String title, String description) {
+        return new CreateTask(TASK, OWNER, title, description, null, null, Set.of());
+    }
+
+    private static Set<TagId> union(Set<TagId> tags, TagId more) {
+        Set<TagId> all = new HashSet<>(tags);
+        all.add(more);
+        return all;
+    }
+
+    private static UpdateBuilder update() {
+        return new UpdateBuilder();
+    }
+
+    /** Reads better in tests than a nine-argument constructor. */
+    private static final class UpdateBuilder {
+        private DueDate due;
+        private boolean clearDue;
+        private Priority priority;
+        private final Set<TagId> add = new HashSet<>();
+        private final Set<TagId> remove = new HashSet<>();
+
+        UpdateBuilder due(DueDate value) {
+            due = value;
+            return this;
+        }
+
+        UpdateBuilder clearDue() {
+            clearDue = true;
+            return this;
+        }
+
+        UpdateBuilder priority(Priority value) {
+            priority = value;
+            return this;
+        }
+
+        UpdateBuilder add(TagId... tags) {
+            add.addAll(List.of(tags));
+            return this;
+        }
+
+        UpdateBuilder remove(TagId... tags) {
+            remove.addAll(List.of(tags));
+            return this;
+        }
+
+        UpdateTask build() {
+            return new UpdateTask(TASK, OWNER, null, null, due, clearDue, priority, add, remove);
+        }
     }
 
     private static void expectInvalidField(ResultValidator<Task> result, String field) {

@@ -4,8 +4,13 @@ import dev.taskstream.api.tasks.TaskCompleted;
 import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.api.tasks.TaskDeleted;
 import dev.taskstream.api.tasks.TaskDescribed;
+import dev.taskstream.api.tasks.TaskDueDateCleared;
+import dev.taskstream.api.tasks.TaskDueDateSet;
+import dev.taskstream.api.tasks.TaskPrioritized;
 import dev.taskstream.api.tasks.TaskRenamed;
 import dev.taskstream.api.tasks.TaskReopened;
+import dev.taskstream.api.tasks.TaskTagged;
+import dev.taskstream.api.tasks.TaskUntagged;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -43,6 +48,33 @@ class TaskViewProjection {
     @EventHandler
     void on(TaskDescribed event, @SequenceNumber long version, @Timestamp Instant at) {
         views.update(event.taskId(), version, at, "description = ?", event.description());
+    }
+
+    @EventHandler
+    void on(TaskDueDateSet event, @SequenceNumber long version, @Timestamp Instant at) {
+        views.update(event.taskId(), version, at, "due_date = ?, due_time = ?, due_zone = ?, due_at = ?",
+                TaskViewRepository.dueColumns(event.due()));
+    }
+
+    @EventHandler
+    void on(TaskDueDateCleared event, @SequenceNumber long version, @Timestamp Instant at) {
+        views.update(event.taskId(), version, at, "due_date = NULL, due_time = NULL, due_zone = NULL, due_at = NULL");
+    }
+
+    @EventHandler
+    void on(TaskPrioritized event, @SequenceNumber long version, @Timestamp Instant at) {
+        views.update(event.taskId(), version, at, "priority = ?", event.priority().rank());
+    }
+
+    @EventHandler
+    void on(TaskTagged event, @SequenceNumber long version, @Timestamp Instant at) {
+        views.update(event.taskId(), version, at, "tag_ids = array_append(array_remove(tag_ids, ?), ?)",
+                event.tagId().value(), event.tagId().value());
+    }
+
+    @EventHandler
+    void on(TaskUntagged event, @SequenceNumber long version, @Timestamp Instant at) {
+        views.update(event.taskId(), version, at, "tag_ids = array_remove(tag_ids, ?)", event.tagId().value());
     }
 
     @EventHandler

@@ -1,13 +1,18 @@
 package dev.taskstream.query.tasks;
 
+import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.api.tasks.TaskStatus;
 import dev.taskstream.api.tasks.TaskView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +27,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskViewRepository {
 
-    private static final String COLUMNS =
-            "task_id, title, description, status, created_at, updated_at, completed_at, version";
+    private static final String COLUMNS = "task_id, title, description, status, due_date, due_time, due_zone, due_at,"
+            + " priority, created_at, updated_at, completed_at, version";
 
     private final JdbcClient jdbc;
 
@@ -38,10 +43,14 @@ class TaskViewRepository {
 
     void insert(TaskCreated event, Instant at, long version) {
         jdbc.sql("""
-                INSERT INTO task_view (task_id, owner_id, title, description, status, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?)
+                INSERT INTO task_view (task_id, owner_id, title, description, status,
+                                       due_date, due_time, due_zone, due_at, priority, tag_ids,
+                                       created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (task_id) DO NOTHING""")
-                .params(event.taskId().value(), event.ownerId().value(), event.title(), event.description(),
+                .params(event.taskId().value(), event.ownerId().value(), event.title(), event.description())
+                .params(dueColumns(event.due()))
+                .params(event.priority().rank(), uuids(event.tags().stream().map(TagId::value).toList()),
                         micros(at), micros(at), version)
                 .update();
     }
@@ -53,6 +62,18 @@ class TaskViewRepository {
         jdbc.sql("UPDATE task_view SET " + assignments + ", updated_at = ?, version = ? WHERE task_id = ? AND version < ?")
                 .params(params)
                 .update();
+    }
+
+    /** The four due_ columns, in table order, for a due date that may be null. */
+    static Object[] dueColumns(DueDate due) {
+        if (due == null) {
+            return new Object[] {null, null, null, null};
+        }
+        return new Object[] {due.date(), due.time(), due.timeZone(), micros(due.deadline())};
+    }
+
+    private UUID[] uuids(List<UUID> ids) {
+        return ids.toArray(UUID[]::new);
     }
 
     void delete(TaskId id) {
@@ -92,10 +113,19 @@ class TaskViewRepository {
                 row.getString("title"),
                 row.getString("description"),
                 TaskStatus.valueOf(row.getString("status")),
+                due(row),
+                instant(row, "due_at"),
+                Priority.ofRank(row.getInt("priority")),
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 instant(row, "completed_at"),
                 row.getLong("version"));
+    }
+
+    private static DueDate due(ResultSet row) throws SQLException {
+        LocalDate date = row.getObject("due_date", LocalDate.class);
+        return date == null ? null
+                : new DueDate(date, row.getObject("due_time", LocalTime.class), row.getString("due_zone"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
