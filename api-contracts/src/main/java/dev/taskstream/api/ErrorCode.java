@@ -13,6 +13,10 @@ public enum ErrorCode {
     TASK_DELETED(404),
     /** The request raced another write to the same thing; re-read and try again. */
     CONFLICT(409),
+    /** The tag does not exist, or belongs to someone else. */
+    TAG_NOT_FOUND(404),
+    /** The user has a tag of that name already, in some capitalisation. */
+    TAG_NAME_TAKEN(409),
     EMAIL_TAKEN(409),
     WEAK_PASSWORD(400),
     /** Login failed; deliberately silent about whether the email or the password was wrong. */

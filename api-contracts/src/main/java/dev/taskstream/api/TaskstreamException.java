@@ -18,6 +18,14 @@ public class TaskstreamException extends RuntimeException {
         return new TaskstreamException(ErrorCode.INVALID_FIELD, field, detail);
     }
 
+    /**
+     * "Not found", worded identically whether the thing is missing or someone else's, so that the
+     * answer cannot be used to probe for other users' ids.
+     */
+    public static TaskstreamException notFound(ErrorCode code, Object id) {
+        return new TaskstreamException(code, null, "Nothing with id " + id + " is yours.");
+    }
+
     public ErrorCode code() {
         return code;
     }

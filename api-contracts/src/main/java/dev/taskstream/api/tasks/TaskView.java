@@ -1,7 +1,9 @@
 package dev.taskstream.api.tasks;
 
 import dev.taskstream.api.TaskId;
+import dev.taskstream.api.tags.TagRef;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A task as the read API shows it. {@code dueAt} is the deadline instant of {@code due};
@@ -15,6 +17,7 @@ public record TaskView(
         DueDate due,
         Instant dueAt,
         Priority priority,
+        List<TagRef> tags,
         Instant createdAt,
         Instant updatedAt,
         Instant completedAt,

@@ -1,9 +1,12 @@
 package dev.taskstream.api.tasks;
 
+import java.util.List;
+
 /**
  * Body of {@code PATCH /api/tasks/{id}}, read as a JSON merge patch: an absent field stays as it is,
  * {@code "due": null} clears the due date, an empty description clears it, priority {@code NONE}
- * clears the priority. A class rather than a record, because only a setter can tell a field sent as
+ * clears the priority. {@code addTags} and {@code removeTags} are tag names; adding a name the user has
+ * no tag for creates it. A class rather than a record, because only a setter can tell a field sent as
  * null from a field not sent.
  */
 public final class UpdateTaskRequest {
@@ -13,6 +16,8 @@ public final class UpdateTaskRequest {
     private DueDate due;
     private boolean dueSent;
     private Priority priority;
+    private List<String> addTags = List.of();
+    private List<String> removeTags = List.of();
 
     public String title() {
         return title;
@@ -49,5 +54,21 @@ public final class UpdateTaskRequest {
 
     public void setPriority(Priority priority) {
         this.priority = priority;
+    }
+
+    public List<String> addTags() {
+        return addTags;
+    }
+
+    public void setAddTags(List<String> addTags) {
+        this.addTags = addTags == null ? List.of() : List.copyOf(addTags);
+    }
+
+    public List<String> removeTags() {
+        return removeTags;
+    }
+
+    public void setRemoveTags(List<String> removeTags) {
+        this.removeTags = removeTags == null ? List.of() : List.copyOf(removeTags);
     }
 }

@@ -28,6 +28,7 @@ import dev.taskstream.api.tasks.TaskReopened;
 import dev.taskstream.api.tasks.TaskTagged;
 import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
+import dev.taskstream.command.tags.TagNames;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -70,10 +71,15 @@ class Task {
                 validDue(command.due()), command.priority(), initialTags));
     }
 
-    /** Validates every field before applying anything, so that one bad field leaves the task untouched. */
+    /**
+     * Validates every field before applying anything, so that one bad field leaves the task untouched.
+     * Tags deleted since they were put on the task are taken off here, lazily.
+     */
     @CommandHandler
-    long handle(UpdateTask command) {
+    long handle(UpdateTask command, TagNames tagNames) {
         checkWritableBy(command.requestedBy());
+        Set<TagId> deletedTags = new LinkedHashSet<>(tags);
+        deletedTags.removeAll(tagNames.existing(tags));
         String newTitle = command.title() == null ? title : validTitle(command.title());
         String newDescription = command.description() == null ? description : validDescription(command.description());
         DueDate newDue = command.clearDue() ? null : command.due() == null ? due : validDue(command.due());
@@ -83,6 +89,7 @@ class Task {
         Set<TagId> removed = new LinkedHashSet<>(command.removeTags());
         removed.retainAll(tags);
         removed.removeAll(command.addTags());
+        removed.addAll(deletedTags);
         checkTagCount(tags.size() + added.size() - removed.size());
 
         if (!newTitle.equals(title)) {
@@ -191,7 +198,7 @@ class Task {
     /** Someone else's task answers exactly like a missing one, so ids cannot be probed. */
     private void checkWritableBy(UserId requester) {
         if (!owner.equals(requester)) {
-            throw new TaskstreamException(ErrorCode.TASK_NOT_FOUND, null, "No task " + id + ".");
+            throw TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id);
         }
         if (deleted) {
             throw new TaskstreamException(ErrorCode.TASK_DELETED, null, "Task " + id + " was deleted.");

@@ -1,5 +1,8 @@
 package dev.taskstream.command.tasks;
 
+import dev.taskstream.command.Commands;
+import dev.taskstream.command.tags.TagResolver;
+import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.CompleteTask;
@@ -11,9 +14,7 @@ import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.api.tasks.UpdateTaskRequest;
 import dev.taskstream.api.tasks.WriteResult;
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,43 +31,51 @@ class TaskCommandController {
 
     private static final long FIRST_VERSION = 0;
 
-    private final CommandGateway commands;
+    private final Commands commands;
+    private final TagResolver tags;
 
-    TaskCommandController(CommandGateway commands) {
+    TaskCommandController(Commands commands, TagResolver tags) {
         this.commands = commands;
+        this.tags = tags;
     }
 
     @PostMapping
     ResponseEntity<WriteResult> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
-        commands.sendAndWait(new CreateTask(id, user, request.title(), request.description(),
-                request.due(), request.priority(), Set.of()));
+        commands.send(new CreateTask(id, user, request.title(), request.description(),
+                request.due(), request.priority(), tags.resolveOrCreate(user, request.tags())),
+                ErrorCode.TASK_NOT_FOUND, id);
         return ResponseEntity.created(URI.create("/api/tasks/" + id)).body(new WriteResult(id, FIRST_VERSION));
     }
 
     @PatchMapping("/{id}")
     WriteResult update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user) {
         TaskId taskId = new TaskId(id);
-        return new WriteResult(taskId, commands.sendAndWait(
-                new UpdateTask(taskId, user, request.title(), request.description(), request.due(),
-                        request.clearsDue(), request.priority(), Set.of(), Set.of())));
+        return written(taskId, new UpdateTask(taskId, user, request.title(), request.description(), request.due(),
+                request.clearsDue(), request.priority(),
+                tags.resolveOrCreate(user, request.addTags()), tags.resolveExisting(user, request.removeTags())));
     }
 
     @PostMapping("/{id}/complete")
     WriteResult complete(@PathVariable UUID id, UserId user) {
         TaskId taskId = new TaskId(id);
-        return new WriteResult(taskId, commands.sendAndWait(new CompleteTask(taskId, user)));
+        return written(taskId, new CompleteTask(taskId, user));
     }
 
     @PostMapping("/{id}/reopen")
     WriteResult reopen(@PathVariable UUID id, UserId user) {
         TaskId taskId = new TaskId(id);
-        return new WriteResult(taskId, commands.sendAndWait(new ReopenTask(taskId, user)));
+        return written(taskId, new ReopenTask(taskId, user));
     }
 
     @DeleteMapping("/{id}")
     WriteResult delete(@PathVariable UUID id, UserId user) {
         TaskId taskId = new TaskId(id);
-        return new WriteResult(taskId, commands.sendAndWait(new DeleteTask(taskId, user)));
+        return written(taskId, new DeleteTask(taskId, user));
+    }
+
+    private WriteResult written(TaskId id, Object command) {
+        long version = commands.send(command, ErrorCode.TASK_NOT_FOUND, id);
+        return new WriteResult(id, version);
     }
 }

@@ -23,6 +23,7 @@ import dev.taskstream.api.tasks.TaskReopened;
 import dev.taskstream.api.tasks.TaskTagged;
 import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
+import dev.taskstream.command.tags.InMemoryTagNames;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashSet;
@@ -52,10 +53,14 @@ class TaskTest {
     private static final TaskCreated CREATED = created("Buy milk", null);
 
     private FixtureConfiguration<Task> fixture;
+    private InMemoryTagNames tagNames;
 
     @BeforeEach
     void setUp() {
+        tagNames = new InMemoryTagNames();
+        Stream.of(HOME, WORK, GARDEN).forEach(tag -> tagNames.claim(OWNER, tag.toString(), tag));
         fixture = new AggregateTestFixture<>(Task.class);
+        fixture.registerInjectableResource(tagNames);
     }
 
     @Test
@@ -247,6 +252,7 @@ class TaskTest {
     @Test
     void aTaskHasAtMostTwentyTags() {
         Set<TagId> twenty = Stream.generate(TagId::random).limit(20).collect(Collectors.toSet());
+        twenty.forEach(tag -> tagNames.claim(OWNER, tag.toString(), tag));
         fixture.givenNoPriorActivity()
                 .when(new CreateTask(TASK, OWNER, "busy", null, null, null, twenty))
                 .expectSuccessfulHandlerExecution();
@@ -257,6 +263,14 @@ class TaskTest {
         fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty))
                 .when(update().add(HOME).remove(twenty.iterator().next()).build())
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void tagsDeletedSinceTheyWerePutOnATaskComeOffAtItsNextUpdate() {
+        tagNames.release(GARDEN);
+        fixture.given(CREATED, new TaskTagged(TASK, HOME), new TaskTagged(TASK, GARDEN))
+                .when(UpdateTask.details(TASK, OWNER, "Buy more milk", null))
+                .expectEvents(new TaskRenamed(TASK, "Buy more milk"), new TaskUntagged(TASK, GARDEN));
     }
 
     private static TaskCreated created(String title, String description) {

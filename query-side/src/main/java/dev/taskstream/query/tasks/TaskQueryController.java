@@ -6,8 +6,9 @@ import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.TaskPage;
 import dev.taskstream.api.tasks.TaskView;
-import java.util.List;
+import dev.taskstream.query.tags.Tags;
 import java.util.UUID;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,35 +20,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskQueryController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
-
+    private final TaskList list;
     private final TaskViewRepository views;
+    private final Tags tags;
 
-    TaskQueryController(TaskViewRepository views) {
+    TaskQueryController(TaskList list, TaskViewRepository views, Tags tags) {
+        this.list = list;
         this.views = views;
+        this.tags = tags;
     }
 
+    /** See {@link TaskListQuery} for the parameters; unknown ones are refused, not ignored. */
     @GetMapping
-    TaskPage list(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
-                  @RequestParam(required = false) String cursor,
-                  UserId user) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw TaskstreamException.invalidField("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
-        }
-        ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
-        List<TaskView> rows = views.newestFirst(user, after, limit + 1);
-        if (rows.size() <= limit) {
-            return new TaskPage(rows, null);
-        }
-        List<TaskView> page = rows.subList(0, limit);
-        TaskView last = page.get(limit - 1);
-        return new TaskPage(List.copyOf(page), new ListCursor(last.createdAt(), last.id()).encode());
+    TaskPage list(@RequestParam MultiValueMap<String, String> parameters, UserId user) {
+        return list.page(user, TaskListQuery.parse(parameters));
     }
 
     @GetMapping("/{id}")
     TaskView get(@PathVariable UUID id, UserId user) {
-        return views.find(user, new TaskId(id))
-                .orElseThrow(() -> new TaskstreamException(ErrorCode.TASK_NOT_FOUND, null, "No task " + id + "."));
+        return views.find(user, new TaskId(id), tags.byId(user))
+                .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id));
     }
 }

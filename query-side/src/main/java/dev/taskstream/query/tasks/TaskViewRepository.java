@@ -3,6 +3,7 @@ package dev.taskstream.query.tasks;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.tags.TagRef;
 import dev.taskstream.api.tasks.DueDate;
 import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.TaskCreated;
@@ -17,7 +18,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +31,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskViewRepository {
 
-    private static final String COLUMNS = "task_id, title, description, status, due_date, due_time, due_zone, due_at,"
-            + " priority, created_at, updated_at, completed_at, version";
+    static final String COLUMNS = "task_id, title, description, status, due_date, due_time, due_zone, due_at,"
+            + " priority, tag_ids, created_at, updated_at, completed_at, version";
 
     private final JdbcClient jdbc;
 
@@ -84,30 +88,16 @@ class TaskViewRepository {
         jdbc.sql("TRUNCATE task_view").update();
     }
 
-    Optional<TaskView> find(UserId owner, TaskId id) {
+    Optional<TaskView> find(UserId owner, TaskId id, Map<UUID, TagRef> tags) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task_view WHERE owner_id = ? AND task_id = ?")
                 .params(owner.value(), id.value())
-                .query(TaskViewRepository::toView)
+                .query((row, n) -> toView(row, tags))
                 .optional();
     }
 
-    /** Newest first, strictly after {@code after} when given; asks for one row more to know if a next page exists. */
-    List<TaskView> newestFirst(UserId owner, ListCursor after, int limit) {
-        if (after == null) {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM task_view WHERE owner_id = ?"
-                            + " ORDER BY created_at DESC, task_id DESC LIMIT ?")
-                    .params(owner.value(), limit)
-                    .query(TaskViewRepository::toView)
-                    .list();
-        }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task_view WHERE owner_id = ? AND (created_at, task_id) < (?, ?)"
-                        + " ORDER BY created_at DESC, task_id DESC LIMIT ?")
-                .params(owner.value(), micros(after.createdAt()), after.taskId().value(), limit)
-                .query(TaskViewRepository::toView)
-                .list();
-    }
-
-    private static TaskView toView(ResultSet row, int rowNumber) throws SQLException {
+    /** Maps a row selected with {@link #COLUMNS}; tag ids become the owner's tags, skipping any not projected yet. */
+    static TaskView toView(ResultSet row, Map<UUID, TagRef> tags) throws SQLException {
+        UUID[] tagIds = (UUID[]) row.getArray("tag_ids").getArray();
         return new TaskView(
                 new TaskId(row.getObject("task_id", UUID.class)),
                 row.getString("title"),
@@ -116,6 +106,7 @@ class TaskViewRepository {
                 due(row),
                 instant(row, "due_at"),
                 Priority.ofRank(row.getInt("priority")),
+                Arrays.stream(tagIds).map(tags::get).filter(Objects::nonNull).toList(),
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 instant(row, "completed_at"),

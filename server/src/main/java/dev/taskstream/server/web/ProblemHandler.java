@@ -7,7 +7,6 @@ import dev.taskstream.api.TaskstreamException;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.TypeMismatchException;
@@ -25,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every refusal into an RFC 9457 problem body with a stable {@code code} and, where one field is
- * to blame, its name in {@code field}.
+ * to blame, its name in {@code field}. Controllers translate "no such aggregate" themselves, since only they
+ * know what kind of thing was missing.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -41,11 +41,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return handleDomain(cause);
         }
         throw e;
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> notFound(AggregateNotFoundException e) {
-        return problem(ErrorCode.TASK_NOT_FOUND, null, "No task " + e.getAggregateIdentifier() + ".");
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
@@ -80,9 +75,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> handleDomain(Exception cause) throws Exception {
         if (cause instanceof TaskstreamException refused) {
             return refused(refused);
-        }
-        if (cause instanceof AggregateNotFoundException missing) {
-            return notFound(missing);
         }
         if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return conflict(cause);

@@ -1,0 +1,140 @@
+package dev.taskstream.command.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.TagId;
+import dev.taskstream.api.TaskstreamException;
+import dev.taskstream.api.UserId;
+import dev.taskstream.api.tags.CreateTag;
+import dev.taskstream.api.tags.DeleteTag;
+import dev.taskstream.api.tags.RecolourTag;
+import dev.taskstream.api.tags.RenameTag;
+import dev.taskstream.api.tags.TagCreated;
+import dev.taskstream.api.tags.TagDeleted;
+import dev.taskstream.api.tags.TagRecoloured;
+import dev.taskstream.api.tags.TagRenamed;
+import java.util.Objects;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TagTest {
+
+    private static final TagId TAG = TagId.random();
+    private static final TagId OTHER_TAG = TagId.random();
+    private static final UserId OWNER = new UserId(UUID.randomUUID());
+    private static final UserId STRANGER = new UserId(UUID.randomUUID());
+    private static final TagCreated CREATED = new TagCreated(TAG, OWNER, "Home", null);
+
+    private FixtureConfiguration<Tag> fixture;
+    private InMemoryTagNames names;
+
+    @BeforeEach
+    void setUp() {
+        names = new InMemoryTagNames();
+        fixture = new AggregateTestFixture<>(Tag.class);
+        fixture.registerInjectableResource(names);
+    }
+
+    @Test
+    void createsATagWithATrimmedNameAndLowerCaseColour() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTag(TAG, OWNER, "  Home ", "#3B82F6"))
+                .expectEvents(new TagCreated(TAG, OWNER, "Home", "#3b82f6"));
+    }
+
+    @Test
+    void namesAreUniquePerOwnerIgnoringCase() {
+        names.claim(OWNER, "home", OTHER_TAG);
+        expect(fixture.givenNoPriorActivity().when(new CreateTag(TAG, OWNER, "HOME", null)),
+                ErrorCode.TAG_NAME_TAKEN, "name");
+    }
+
+    @Test
+    void anotherUserMayUseTheSameName() {
+        names.claim(STRANGER, "home", OTHER_TAG);
+        fixture.givenNoPriorActivity()
+                .when(new CreateTag(TAG, OWNER, "Home", null))
+                .expectEvents(new TagCreated(TAG, OWNER, "Home", null));
+    }
+
+    @Test
+    void refusesBlankOverlongAndMalformedInput() {
+        expect(fixture.givenNoPriorActivity().when(new CreateTag(TAG, OWNER, " ", null)), ErrorCode.INVALID_FIELD, "name");
+        expect(fixture.givenNoPriorActivity().when(new CreateTag(TAG, OWNER, "x".repeat(51), null)),
+                ErrorCode.INVALID_FIELD, "name");
+        expect(fixture.givenNoPriorActivity().when(new CreateTag(TAG, OWNER, "Home", "blue")),
+                ErrorCode.INVALID_FIELD, "colour");
+    }
+
+    @Test
+    void renamesWithOneEvent() {
+        names.claim(OWNER, "Home", TAG);
+        fixture.given(CREATED)
+                .when(new RenameTag(TAG, OWNER, "House"))
+                .expectEvents(new TagRenamed(TAG, "House"));
+    }
+
+    @Test
+    void renamingOnlyTheCaseIsAllowed() {
+        names.claim(OWNER, "Home", TAG);
+        fixture.given(CREATED)
+                .when(new RenameTag(TAG, OWNER, "HOME"))
+                .expectEvents(new TagRenamed(TAG, "HOME"));
+    }
+
+    @Test
+    void cannotRenameToAnotherTagsName() {
+        names.claim(OWNER, "Home", TAG);
+        names.claim(OWNER, "Work", OTHER_TAG);
+        expect(fixture.given(CREATED).when(new RenameTag(TAG, OWNER, "work")), ErrorCode.TAG_NAME_TAKEN, "name");
+    }
+
+    @Test
+    void recoloursAndClearsTheColour() {
+        fixture.given(CREATED).when(new RecolourTag(TAG, OWNER, "#00ff00")).expectEvents(new TagRecoloured(TAG, "#00ff00"));
+        fixture.given(CREATED, new TagRecoloured(TAG, "#00ff00"))
+                .when(new RecolourTag(TAG, OWNER, ""))
+                .expectEvents(new TagRecoloured(TAG, null));
+        fixture.given(CREATED).when(new RecolourTag(TAG, OWNER, null)).expectNoEvents();
+    }
+
+    @Test
+    void deletingFreesTheName() {
+        names.claim(OWNER, "Home", TAG);
+        fixture.given(CREATED).when(new DeleteTag(TAG, OWNER)).expectEvents(new TagDeleted(TAG));
+        assertThat(names.find(OWNER, "home")).isEmpty();
+    }
+
+    @Test
+    void nobodyButTheOwnerCanChangeATag() {
+        expect(fixture.given(CREATED).when(new RenameTag(TAG, STRANGER, "Mine")), ErrorCode.TAG_NOT_FOUND, null);
+        expect(fixture.given(CREATED).when(new RecolourTag(TAG, STRANGER, "#000000")), ErrorCode.TAG_NOT_FOUND, null);
+        expect(fixture.given(CREATED).when(new DeleteTag(TAG, STRANGER)), ErrorCode.TAG_NOT_FOUND, null);
+    }
+
+    private static void expect(ResultValidator<Tag> result, ErrorCode code, String field) {
+        result.expectNoEvents().expectException(refusal(code, field));
+    }
+
+    private static Matcher<TaskstreamException> refusal(ErrorCode code, String field) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(TaskstreamException refused) {
+                return refused.code() == code && Objects.equals(refused.field(), field);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal with code " + code + " naming field " + field);
+            }
+        };
+    }
+}

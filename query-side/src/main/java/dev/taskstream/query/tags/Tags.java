@@ -1,0 +1,75 @@
+package dev.taskstream.query.tags;
+
+import dev.taskstream.api.TagId;
+import dev.taskstream.api.UserId;
+import dev.taskstream.api.tags.TagCreated;
+import dev.taskstream.api.tags.TagRef;
+import dev.taskstream.api.tags.TagView;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL over {@code tag_view}, always scoped to an owner. */
+@Repository
+public class Tags {
+
+    private final JdbcClient jdbc;
+
+    Tags(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(TagCreated event) {
+        jdbc.sql("INSERT INTO tag_view (tag_id, owner_id, name, colour) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(event.tagId().value(), event.ownerId().value(), event.name(), event.colour())
+                .update();
+    }
+
+    void rename(TagId tag, String name) {
+        jdbc.sql("UPDATE tag_view SET name = ? WHERE tag_id = ?").params(name, tag.value()).update();
+    }
+
+    void recolour(TagId tag, String colour) {
+        jdbc.sql("UPDATE tag_view SET colour = ? WHERE tag_id = ?").params(colour, tag.value()).update();
+    }
+
+    /** Takes the tag off every task too; task versions stay, as no task event caused this. */
+    void delete(TagId tag) {
+        jdbc.sql("UPDATE task_view SET tag_ids = array_remove(tag_ids, ?) WHERE tag_ids @> ARRAY[?]::uuid[]")
+                .params(tag.value(), tag.value())
+                .update();
+        jdbc.sql("DELETE FROM tag_view WHERE tag_id = ?").param(tag.value()).update();
+    }
+
+    void deleteAll() {
+        jdbc.sql("TRUNCATE tag_view").update();
+    }
+
+    /** The owner's tags by id: few enough per user to load whole for every page of tasks. */
+    public Map<UUID, TagRef> byId(UserId owner) {
+        return jdbc.sql("SELECT tag_id, name, colour FROM tag_view WHERE owner_id = ?")
+                .param(owner.value())
+                .query((row, n) -> new TagRef(new TagId(row.getObject("tag_id", UUID.class)),
+                        row.getString("name"), row.getString("colour")))
+                .list().stream()
+                .collect(Collectors.toMap(ref -> ref.id().value(), Function.identity()));
+    }
+
+    List<TagView> withTaskCounts(UserId owner) {
+        return jdbc.sql("""
+                        SELECT t.tag_id, t.name, t.colour,
+                               (SELECT count(*) FROM task_view v
+                                 WHERE v.owner_id = t.owner_id AND v.tag_ids @> ARRAY[t.tag_id]) AS task_count
+                          FROM tag_view t
+                         WHERE t.owner_id = ?
+                         ORDER BY lower(t.name)""")
+                .param(owner.value())
+                .query((row, n) -> new TagView(new TagId(row.getObject("tag_id", UUID.class)),
+                        row.getString("name"), row.getString("colour"), row.getLong("task_count")))
+                .list();
+    }
+}

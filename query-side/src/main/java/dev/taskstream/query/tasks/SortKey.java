@@ -1,0 +1,42 @@
+package dev.taskstream.query.tasks;
+
+/** One key of a task list's order: a column expression, its SQL type (for cursor values) and a direction. */
+record SortKey(Field field, boolean descending) {
+
+    enum Field {
+        DUE("coalesce(due_at, 'infinity')", "timestamptz"),
+        PRIORITY("priority", "smallint"),
+        CREATED("created_at", "timestamptz"),
+        UPDATED("updated_at", "timestamptz"),
+        TITLE("lower(title)", "text"),
+        /** Only with a text query: how well the task matches it. */
+        RANK("ts_rank_cd(search, text_query.query)", "real");
+
+        final String expression;
+        final String sqlType;
+
+        Field(String expression, String sqlType) {
+            this.expression = expression;
+            this.sqlType = sqlType;
+        }
+    }
+
+    static final SortKey NEWEST_FIRST = new SortKey(Field.CREATED, true);
+    static final SortKey BEST_MATCH_FIRST = new SortKey(Field.RANK, true);
+
+    /** {@code due}, {@code -priority}: a leading minus sorts descending. */
+    static SortKey parse(String raw) {
+        boolean descending = raw.startsWith("-");
+        String name = descending ? raw.substring(1) : raw;
+        for (Field field : Field.values()) {
+            if (field != Field.RANK && field.name().equalsIgnoreCase(name)) {
+                return new SortKey(field, descending);
+            }
+        }
+        return null;
+    }
+
+    String token() {
+        return (descending ? "-" : "") + field.name().toLowerCase();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.taskstream.query.tasks;
+
+import dev.taskstream.api.UserId;
+import dev.taskstream.api.tasks.Priority;
+import dev.taskstream.query.tasks.TaskListQuery.DueBound;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of one task list request. Built from fixed fragments only; every value the client sent is
+ * a bound parameter. Keyset pagination: the page after a cursor starts strictly past its last row.
+ */
+final class TaskListSql {
+
+    private final StringBuilder where = new StringBuilder("owner_id = ?");
+    private final List<Object> whereParameters = new ArrayList<>();
+    private final List<Object> fromParameters = new ArrayList<>();
+    private final String from;
+    private final List<SortKey> sort;
+
+    /**
+     * @param tagIds the ids of the named tags that exist; null when no tag filter was given
+     */
+    TaskListSql(UserId owner, TaskListQuery query, List<UUID> tagIds) {
+        whereParameters.add(owner.value());
+        if (query.text() != null) {
+            TextQuery text = TextQuery.of(query.text());
+            from = "task_view CROSS JOIN (SELECT " + text.sql() + " AS query) text_query";
+            fromParameters.addAll(List.of(text.parameters()));
+            and("search @@ text_query.query");
+        } else {
+            from = "task_view";
+        }
+        sort = query.sort();
+        switch (query.status()) {
+            case OPEN -> and("status = 'OPEN'");
+            case COMPLETED -> and("status = 'COMPLETED'");
+            case ALL -> { }
+        }
+        if (query.filtersPriority()) {
+            and("priority = ANY(?)", query.priorities().stream().map(Priority::rank).toArray(Integer[]::new));
+        }
+        if (tagIds != null) {
+            and(query.allTags() ? "tag_ids @> ?::uuid[]" : "tag_ids && ?::uuid[]", tagIds.toArray(UUID[]::new));
+        }
+        dueBound(query.dueFrom(), ">=");
+        dueBound(query.dueTo(), "<=");
+        if (query.overdue() != null) {
+            String overdue = "(status = 'OPEN' AND due_at < now())";
+            and(query.overdue() ? overdue : "NOT coalesce(" + overdue + ", false)");
+        }
+        if (query.hasDue() != null) {
+            and(query.hasDue() ? "due_at IS NOT NULL" : "due_at IS NULL");
+        }
+    }
+
+    private void dueBound(DueBound bound, String operator) {
+        if (bound == null) {
+            return;
+        }
+        if (bound.date() != null) {
+            and("due_date " + operator + " ?", bound.date());
+        } else {
+            and("due_at " + operator + " ?", Timestamp.from(bound.instant()));
+        }
+    }
+
+    private void and(String condition, Object... values) {
+        where.append(" AND ").append(condition);
+        whereParameters.addAll(List.of(values));
+    }
+
+    /** The order as a string, written into cursors so that a cursor only continues the list it came from. */
+    String order() {
+        return sort.stream().map(SortKey::token).collect(Collectors.joining(","));
+    }
+
+    int keyCount() {
+        return sort.size();
+    }
+
+    Statement page(String columns, TaskListCursor after, int rows) {
+        List<Object> parameters = new ArrayList<>(fromParameters);
+        parameters.addAll(whereParameters);
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+        for (int i = 0; i < sort.size(); i++) {
+            sql.append(", ").append(sort.get(i).field().expression).append("::text AS sort_key_").append(i);
+        }
+        sql.append(" FROM ").append(from).append(" WHERE ").append(where);
+        if (after != null) {
+            sql.append(" AND ").append(keyset(after, parameters));
+        }
+        sql.append(" ORDER BY ");
+        for (SortKey key : sort) {
+            sql.append(key.field().expression).append(key.descending() ? " DESC, " : " ASC, ");
+        }
+        sql.append("task_id ").append(tieBreakDescending() ? "DESC" : "ASC").append(" LIMIT ?");
+        parameters.add(rows);
+        return new Statement(sql.toString(), parameters);
+    }
+
+    Statement count() {
+        List<Object> parameters = new ArrayList<>(fromParameters);
+        parameters.addAll(whereParameters);
+        return new Statement("SELECT count(*) FROM " + from + " WHERE " + where, parameters);
+    }
+
+    /**
+     * Rows strictly after the cursor. One direction throughout becomes a row comparison, which an index
+     * on the same columns serves; mixed directions expand into the equivalent OR chain.
+     */
+    private String keyset(TaskListCursor after, List<Object> parameters) {
+        boolean uniform = sort.stream().allMatch(key -> key.descending() == tieBreakDescending());
+        if (uniform) {
+            String columns = sort.stream().map(key -> key.field().expression).collect(Collectors.joining(", "));
+            String values = sort.stream().map(key -> "?::" + key.field().sqlType).collect(Collectors.joining(", "));
+            parameters.addAll(after.keyValues());
+            parameters.add(after.taskId());
+            return "(" + columns + ", task_id) " + (tieBreakDescending() ? "<" : ">") + " (" + values + ", ?)";
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i <= sort.size(); i++) {
+            List<String> conjuncts = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                SortKey equal = sort.get(j);
+                conjuncts.add(equal.field().expression + " = ?::" + equal.field().sqlType);
+                parameters.add(after.keyValues().get(j));
+            }
+            if (i < sort.size()) {
+                SortKey past = sort.get(i);
+                conjuncts.add(past.field().expression + (past.descending() ? " < " : " > ") + "?::" + past.field().sqlType);
+                parameters.add(after.keyValues().get(i));
+            } else {
+                conjuncts.add("task_id " + (tieBreakDescending() ? "<" : ">") + " ?");
+                parameters.add(after.taskId());
+            }
+            alternatives.add(String.join(" AND ", conjuncts));
+        }
+        return "(" + String.join(" OR ", alternatives) + ")";
+    }
+
+    /** The id breaks ties in the direction of the last key, so a single-direction order stays one index scan. */
+    private boolean tieBreakDescending() {
+        return sort.get(sort.size() - 1).descending();
+    }
+
+    record Statement(String sql, List<Object> parameters) {
+    }
+}
