@@ -56,6 +56,18 @@ class BadInputTest {
     }
 
     @Test
+    void aBadDueDateNamesTheNestedField() {
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"2026-02-30\",\"timeZone\":\"UTC\"}}"),
+                400, "due.date");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"2026-02-03\",\"time\":\"25:00\",\"timeZone\":\"UTC\"}}"),
+                400, "due.time");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"2026-02-03\",\"timeZone\":\"Europe/Atlantis\"}}"),
+                400, "due.timeZone");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"timeZone\":\"UTC\"}}"), 400, "due.date");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"priority\":\"URGENT\"}"), 400, "priority");
+    }
+
+    @Test
     void malformedJsonIsAProblemToo() {
         Response refused = user.post("/api/tasks", "{\"title\":");
         assertThat(refused.status()).isEqualTo(400);

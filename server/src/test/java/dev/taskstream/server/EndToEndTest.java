@@ -78,6 +78,29 @@ class EndToEndTest {
     }
 
     @Test
+    void aDueDateIsKeptInTheUsersZoneMovedAndClearedWithANull() {
+        ApiClient user = ApiClient.newUser(port);
+        String id = user.post("/api/tasks", "{\"title\":\"Call Berlin\",\"priority\":\"HIGH\","
+                + "\"due\":{\"date\":\"2026-03-29\",\"time\":\"09:00\",\"timeZone\":\"Europe/Berlin\"}}").text("id");
+
+        JsonNode view = awaitTask(user, id, 0);
+        assertThat(view.get("due").get("timeZone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(view.get("dueAt").asText()).as("summer time began that night").isEqualTo("2026-03-29T07:00:00Z");
+        assertThat(view.get("priority").asText()).isEqualTo("HIGH");
+
+        user.patch("/api/tasks/" + id, "{\"due\":{\"date\":\"2026-03-30\",\"timeZone\":\"Europe/Berlin\"}}");
+        JsonNode allDay = awaitTask(user, id, 1);
+        assertThat(allDay.get("due").get("time").isNull()).isTrue();
+        assertThat(allDay.get("dueAt").asText()).as("end of that day").isEqualTo("2026-03-30T22:00:00Z");
+
+        user.patch("/api/tasks/" + id, "{\"title\":\"Call Berlin again\"}");
+        assertThat(awaitTask(user, id, 2).get("due").isNull()).as("absent field left alone").isFalse();
+
+        user.patch("/api/tasks/" + id, "{\"due\":null}");
+        assertThat(awaitTask(user, id, 3).get("due").isNull()).isTrue();
+    }
+
+    @Test
     void aClientChosenIdIsKeptAndCannotBeTakenTwice() {
         ApiClient user = ApiClient.newUser(port);
         String id = UUID.randomUUID().toString();

@@ -5,6 +5,7 @@ import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.query.tasks.TaskListQuery.DueBound;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -41,10 +42,10 @@ final class TaskListSql {
             case ALL -> { }
         }
         if (query.filtersPriority()) {
-            and("priority = ANY(?)", query.priorities().stream().map(Priority::rank).toArray(Integer[]::new));
+            and("priority = ANY(?)", (Object) query.priorities().stream().map(Priority::rank).toArray(Integer[]::new));
         }
         if (tagIds != null) {
-            and(query.allTags() ? "tag_ids @> ?::uuid[]" : "tag_ids && ?::uuid[]", tagIds.toArray(UUID[]::new));
+            and(query.allTags() ? "tag_ids @> ?" : "tag_ids && ?", (Object) tagIds.toArray(UUID[]::new));
         }
         dueBound(query.dueFrom(), ">=");
         dueBound(query.dueTo(), "<=");
@@ -68,9 +69,10 @@ final class TaskListSql {
         }
     }
 
+    /** Appends a condition; an array value must be cast to Object so it binds as one SQL array. */
     private void and(String condition, Object... values) {
         where.append(" AND ").append(condition);
-        whereParameters.addAll(List.of(values));
+        whereParameters.addAll(Arrays.asList(values));
     }
 
     /** The order as a string, written into cursors so that a cursor only continues the list it came from. */
