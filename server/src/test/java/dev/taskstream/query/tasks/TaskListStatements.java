@@ -1,0 +1,23 @@
+package dev.taskstream.query.tasks;
+
+import dev.taskstream.api.UserId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** For the benchmark: the exact SQL the list API runs for given parameters, to time it without HTTP. */
+public final class TaskListStatements {
+
+    private TaskListStatements() {
+    }
+
+    /** The page statement's SQL and parameters for {@code GET /api/tasks} with these parameters. */
+    public static Map.Entry<String, List<Object>> page(UserId owner, Map<String, List<String>> parameters, List<UUID> tagIds) {
+        TaskListQuery query = TaskListQuery.parse(parameters);
+        TaskListSql sql = new TaskListSql(owner, query, tagIds);
+        TaskListCursor after = query.cursor() == null ? null
+                : TaskListCursor.decode(query.cursor(), sql.order(), sql.keyCount());
+        TaskListSql.Statement statement = sql.page(TaskViewRepository.COLUMNS, after, query.limit() + 1);
+        return Map.entry(statement.sql(), statement.parameters());
+    }
+}
