@@ -1,8 +1,9 @@
 package dev.taskstream.command.tasks;
 
-import static dev.taskstream.api.tasks.TaskRules.DESCRIPTION_MAX_LENGTH;
-import static dev.taskstream.api.tasks.TaskRules.MAX_TAGS;
-import static dev.taskstream.api.tasks.TaskRules.TITLE_MAX_LENGTH;
+import static dev.taskstream.api.tasks.TaskRules.checkTagCount;
+import static dev.taskstream.api.tasks.TaskRules.validDescription;
+import static dev.taskstream.api.tasks.TaskRules.validDue;
+import static dev.taskstream.api.tasks.TaskRules.validTitle;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.taskstream.api.ErrorCode;
@@ -28,7 +29,6 @@ import dev.taskstream.api.tasks.TaskReopened;
 import dev.taskstream.api.tasks.TaskTagged;
 import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -64,10 +64,10 @@ class Task {
 
     @CommandHandler
     Task(CreateTask command) {
-        Set<TagId> initialTags = validTags(command.tags());
+        checkTagCount(command.tags().size());
         apply(new TaskCreated(command.taskId(), command.ownerId(),
                 validTitle(command.title()), validDescription(command.description()),
-                validDue(command.due()), command.priority(), initialTags));
+                validDue(command.due()), command.priority(), command.tags()));
     }
 
     /** Validates every field before applying anything, so that one bad field leaves the task untouched. */
@@ -196,51 +196,5 @@ class Task {
         if (deleted) {
             throw new TaskstreamException(ErrorCode.TASK_DELETED, null, "Task " + id + " was deleted.");
         }
-    }
-
-    private static String validTitle(String raw) {
-        String trimmed = raw == null ? "" : raw.strip();
-        if (trimmed.isEmpty() || trimmed.length() > TITLE_MAX_LENGTH) {
-            throw TaskstreamException.invalidField("title",
-                    "A title needs 1 to " + TITLE_MAX_LENGTH + " characters after trimming.");
-        }
-        return trimmed;
-    }
-
-    private static DueDate validDue(DueDate due) {
-        if (due == null) {
-            return null;
-        }
-        if (due.date() == null) {
-            throw TaskstreamException.invalidField("due.date", "A due date needs a date, such as 2026-12-24.");
-        }
-        if (due.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(due.timeZone())) {
-            throw TaskstreamException.invalidField("due.timeZone",
-                    "Give an IANA time zone such as Europe/Berlin; '" + due.timeZone() + "' is not one.");
-        }
-        return due;
-    }
-
-    private static Set<TagId> validTags(Set<TagId> tags) {
-        checkTagCount(tags.size());
-        return tags;
-    }
-
-    private static void checkTagCount(int count) {
-        if (count > MAX_TAGS) {
-            throw TaskstreamException.invalidField("tags", "A task has at most " + MAX_TAGS + " tags.");
-        }
-    }
-
-    /** An empty or blank description is no description. */
-    private static String validDescription(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        if (raw.length() > DESCRIPTION_MAX_LENGTH) {
-            throw TaskstreamException.invalidField("description",
-                    "A description has at most " + DESCRIPTION_MAX_LENGTH + " characters.");
-        }
-        return raw;
     }
 }
