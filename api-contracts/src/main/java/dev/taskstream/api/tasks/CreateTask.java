@@ -6,7 +6,10 @@ import dev.taskstream.api.UserId;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Creates a task owned by {@code ownerId}; {@code description}, {@code due} and {@code priority} may be null. */
+/**
+ * Creates a task owned by {@code ownerId}; {@code description}, {@code due} and {@code priority} may be null,
+ * and so is {@code occurrence} unless the task is an occurrence of a recurring series.
+ */
 public record CreateTask(
         @TargetAggregateIdentifier TaskId taskId,
         UserId ownerId,
@@ -14,7 +17,8 @@ public record CreateTask(
         String description,
         DueDate due,
         Priority priority,
-        Set<TagId> tags) {
+        Set<TagId> tags,
+        Occurrence occurrence) {
 
     public CreateTask {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
@@ -22,6 +26,6 @@ public record CreateTask(
 
     /** A task with just a title, the commonest kind. */
     public static CreateTask titled(TaskId taskId, UserId ownerId, String title) {
-        return new CreateTask(taskId, ownerId, title, null, null, null, Set.of());
+        return new CreateTask(taskId, ownerId, title, null, null, null, Set.of(), null);
     }
 }

@@ -67,7 +67,7 @@ class Task {
         checkTagCount(command.tags().size());
         apply(new TaskCreated(command.taskId(), command.ownerId(),
                 validTitle(command.title()), validDescription(command.description()),
-                validDue(command.due()), command.priority(), command.tags()));
+                validDue(command.due()), command.priority(), command.tags(), command.occurrence()));
     }
 
     /** Validates every field before applying anything, so that one bad field leaves the task untouched. */

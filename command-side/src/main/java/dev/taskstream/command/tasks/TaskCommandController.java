@@ -40,7 +40,7 @@ class TaskCommandController {
     ResponseEntity<WriteResult> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
         commands.sendAndWait(new CreateTask(id, user, request.title(), request.description(),
-                request.due(), request.priority(), Set.of()));
+                request.due(), request.priority(), Set.of(), null));
         return ResponseEntity.created(URI.create("/api/tasks/" + id)).body(new WriteResult(id, FIRST_VERSION));
     }
 

@@ -1,6 +1,7 @@
 package dev.taskstream.command.tasks;
 
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
@@ -9,6 +10,7 @@ import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.TaskCompleted;
@@ -197,8 +199,17 @@ class TaskTest {
     void createsATaskWithDueDatePriorityAndTags() {
         DueDate due = new DueDate(LocalDate.of(2026, 12, 24), LocalTime.of(18, 0), "Europe/Berlin");
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME)))
-                .expectEvents(new TaskCreated(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME)));
+                .when(new CreateTask(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME), null))
+                .expectEvents(new TaskCreated(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME), null));
+    }
+
+    @Test
+    void anOccurrenceOfASeriesKnowsWhichOneItIs() {
+        Occurrence third = new Occurrence(SeriesId.random(), 3);
+        DueDate due = new DueDate(LocalDate.of(2026, 3, 16), LocalTime.of(9, 0), "Europe/Berlin");
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(third.taskId(), OWNER, "Stand-up", null, due, null, Set.of(), third))
+                .expectEvents(new TaskCreated(third.taskId(), OWNER, "Stand-up", null, due, Priority.NONE, Set.of(), third));
     }
 
     @Test
@@ -206,7 +217,7 @@ class TaskTest {
         DueDate offsetZone = new DueDate(LocalDate.of(2026, 12, 24), null, "+02:00");
         DueDate unknownZone = new DueDate(LocalDate.of(2026, 12, 24), null, "Mars/Olympus");
         expectInvalidField(fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "x", null, offsetZone, null, Set.of())), "due.timeZone");
+                .when(new CreateTask(TASK, OWNER, "x", null, offsetZone, null, Set.of(), null)), "due.timeZone");
         expectInvalidField(fixture.given(CREATED).when(update().due(unknownZone).build()), "due.timeZone");
     }
 
@@ -248,23 +259,23 @@ class TaskTest {
     void aTaskHasAtMostTwentyTags() {
         Set<TagId> twenty = Stream.generate(TagId::random).limit(20).collect(Collectors.toSet());
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, twenty))
+                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, twenty, null))
                 .expectSuccessfulHandlerExecution();
         expectInvalidField(fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, union(twenty, HOME))), "tags");
-        expectInvalidField(fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty))
+                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, union(twenty, HOME), null)), "tags");
+        expectInvalidField(fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty, null))
                 .when(update().add(HOME).build()), "tags");
-        fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty))
+        fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty, null))
                 .when(update().add(HOME).remove(twenty.iterator().next()).build())
                 .expectSuccessfulHandlerExecution();
     }
 
     private static TaskCreated created(String title, String description) {
-        return new TaskCreated(TASK, OWNER, title, description, null, Priority.NONE, Set.of());
+        return new TaskCreated(TASK, OWNER, title, description, null, Priority.NONE, Set.of(), null);
     }
 
     private static CreateTask create(String title, String description) {
-        return new CreateTask(TASK, OWNER, title, description, null, null, Set.of());
+        return new CreateTask(TASK, OWNER, title, description, null, null, Set.of(), null);
     }
 
     private static Set<TagId> union(Set<TagId> tags, TagId more) {
