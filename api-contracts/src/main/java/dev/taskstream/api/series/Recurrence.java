@@ -3,11 +3,9 @@ package dev.taskstream.api.series;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.taskstream.api.tasks.DueDate;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,16 +64,15 @@ public record Recurrence(String rule) {
     }
 
     /**
-     * The due date of the {@code index}th occurrence when the previous one was done at {@code doneAt}: INTERVAL
-     * periods of FREQ after that day in the series' zone, at start's time of day; empty past COUNT or UNTIL.
-     * Plain date arithmetic, so a month after 31 January is the last day of February.
+     * The due date of the {@code index}th occurrence when the previous one was done on {@code doneOn} (a day in
+     * the series' zone): INTERVAL periods of FREQ after that day, at start's time of day; empty past COUNT or
+     * UNTIL. Plain date arithmetic, so a month after 31 January is the last day of February.
      */
-    public Optional<DueDate> dueAfterCompletion(DueDate start, Instant doneAt, int index) {
+    public Optional<DueDate> dueAfterCompletion(DueDate start, LocalDate doneOn, int index) {
         RecurrenceRule parsed = parsed();
         if (parsed.getCount() != null && index > parsed.getCount()) {
             return Optional.empty();
         }
-        LocalDate doneOn = doneAt.atZone(ZoneId.of(start.timeZone())).toLocalDate();
         DueDate due = new DueDate(doneOn.plus(parsed.getInterval(), unit(parsed)), start.time(), start.timeZone());
         // Expanded from the new due itself, a rule without calendar parts yields it first, unless UNTIL has passed.
         return dueDates(due, 1).isEmpty() ? Optional.empty() : Optional.of(due);
