@@ -8,7 +8,8 @@ import dev.taskstream.api.tasks.Occurrence;
 import org.axonframework.serialization.Revision;
 
 /**
- * The series decided its {@code index}th occurrence: the task {@code taskId} (derived from series and index),
+ * The series decided its {@code index}th occurrence: the task {@code taskId} (after the first, derived from series
+ * and index),
  * owned by {@code ownerId}, made from {@code template}, due {@code due}. Nothing has created the task yet.
  */
 @Revision("1")

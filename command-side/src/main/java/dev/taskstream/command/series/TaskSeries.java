@@ -8,6 +8,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
+import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.series.AdvanceSeries;
@@ -26,7 +27,6 @@ import dev.taskstream.api.series.SkipNextOccurrence;
 import dev.taskstream.api.series.StopSeries;
 import dev.taskstream.api.series.UpdateSeries;
 import dev.taskstream.api.tasks.DueDate;
-import dev.taskstream.api.tasks.Occurrence;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -59,6 +59,7 @@ class TaskSeries {
     private RecurrenceMode mode;
     private DueDate start;
     private int latestIndex;
+    private TaskId latestTaskId;
     private DueDate latestDue;
     private boolean ended;
 
@@ -79,7 +80,7 @@ class TaskSeries {
                                 "The rule has no occurrence on or after the due date."));
         apply(new SeriesCreated(command.seriesId(), command.ownerId(), validTemplate, command.recurrence(),
                 command.mode(), validStart));
-        return schedule(1, first);
+        return schedule(1, command.firstTaskId(), first);
     }
 
     @CommandHandler
@@ -94,7 +95,7 @@ class TaskSeries {
     @CommandHandler
     long handle(SkipNextOccurrence command) {
         checkOpenTo(command.requestedBy());
-        apply(new OccurrenceSkipped(id, latestIndex, new Occurrence(id, latestIndex).taskId()));
+        apply(new OccurrenceSkipped(id, latestIndex, latestTaskId));
         scheduleNextAfter(latestDue.date());
         return AggregateLifecycle.getVersion();
     }
@@ -143,6 +144,7 @@ class TaskSeries {
     @EventSourcingHandler
     void on(OccurrenceScheduled event) {
         latestIndex = event.index();
+        latestTaskId = event.taskId();
         latestDue = event.due();
     }
 
@@ -172,12 +174,12 @@ class TaskSeries {
         Optional<DueDate> due = mode == RecurrenceMode.FIXED
                 ? recurrence.dueAfter(start, latestDue)
                 : recurrence.dueAfterCompletion(start, doneOn, next);
-        due.ifPresentOrElse(nextDue -> schedule(next, nextDue), () -> apply(new SeriesFinished(id)));
+        due.ifPresentOrElse(nextDue -> schedule(next, id.occurrenceTaskId(next), nextDue),
+                () -> apply(new SeriesFinished(id)));
     }
 
-    private OccurrenceScheduled schedule(int index, DueDate due) {
-        OccurrenceScheduled scheduled = new OccurrenceScheduled(id, index, new Occurrence(id, index).taskId(),
-                owner, template, due);
+    private OccurrenceScheduled schedule(int index, TaskId taskId, DueDate due) {
+        OccurrenceScheduled scheduled = new OccurrenceScheduled(id, index, taskId, owner, template, due);
         apply(scheduled);
         return scheduled;
     }

@@ -15,6 +15,7 @@ import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.TaskCompleted;
@@ -35,8 +36,10 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -55,6 +58,7 @@ class Task {
     private DueDate due;
     private Priority priority;
     private Set<TagId> tags;
+    private Occurrence occurrence;
     private boolean completed;
     private boolean deleted;
 
@@ -62,12 +66,26 @@ class Task {
         // for Axon
     }
 
+    /**
+     * Creating a task that exists is a no-op when both are the same occurrence of a series, and refused otherwise:
+     * the id is taken. The RecurrenceSaga's commands are stored in its event processor's transaction, where a
+     * duplicate key would fail the whole batch; so an occurrence created again (by the saga after the REST call
+     * did, or on a redelivery or replay) must succeed quietly instead.
+     */
     @CommandHandler
-    Task(CreateTask command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(CreateTask command) {
+        if (id != null) {
+            if (occurrence == null || !occurrence.equals(command.occurrence())) {
+                throw new TaskstreamException(ErrorCode.CONFLICT, "id", "The id " + id + " is taken.");
+            }
+            return AggregateLifecycle.getVersion();
+        }
         checkTagCount(command.tags().size());
         apply(new TaskCreated(command.taskId(), command.ownerId(),
                 validTitle(command.title()), validDescription(command.description()),
                 validDue(command.due()), command.priority(), command.tags(), command.occurrence()));
+        return AggregateLifecycle.getVersion();
     }
 
     /** Validates every field before applying anything, so that one bad field leaves the task untouched. */
@@ -136,6 +154,7 @@ class Task {
         due = event.due();
         priority = event.priority();
         tags = new HashSet<>(event.tags());
+        occurrence = event.occurrence();
     }
 
     @EventSourcingHandler

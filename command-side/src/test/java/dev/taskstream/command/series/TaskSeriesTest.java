@@ -3,6 +3,7 @@ package dev.taskstream.command.series;
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
+import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.series.AdvanceSeries;
@@ -21,7 +22,6 @@ import dev.taskstream.api.series.SkipNextOccurrence;
 import dev.taskstream.api.series.StopSeries;
 import dev.taskstream.api.series.UpdateSeries;
 import dev.taskstream.api.tasks.DueDate;
-import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 
 class TaskSeriesTest {
 
-    private static final SeriesId SERIES = SeriesId.random();
+    private static final TaskId FIRST_TASK = TaskId.random();
+    private static final SeriesId SERIES = SeriesId.startedBy(FIRST_TASK);
     private static final UserId OWNER = new UserId(UUID.randomUUID());
     private static final UserId STRANGER = new UserId(UUID.randomUUID());
     private static final String BERLIN = "Europe/Berlin";
@@ -60,7 +61,7 @@ class TaskSeriesTest {
     @Test
     void createsTheSeriesAndSchedulesItsFirstOccurrence_andAnswersWithIt() {
         fixture.givenNoPriorActivity()
-                .when(new CreateSeries(SERIES, OWNER, new SeriesTemplate("  Stand-up ", " ", Priority.HIGH, null),
+                .when(new CreateSeries(SERIES, FIRST_TASK, OWNER, new SeriesTemplate("  Stand-up ", " ", Priority.HIGH, null),
                         DAILY_THREE_TIMES, null, MONDAY))
                 .expectEvents(CREATED, scheduled(1, MONDAY))
                 .expectResultMessagePayload(scheduled(1, MONDAY));
@@ -70,7 +71,7 @@ class TaskSeriesTest {
     void theFirstOccurrenceIsTheRulesFirstInstanceOnOrAfterTheDueDate() {
         DueDate sunday = due("2026-03-01T09:00");
         fixture.givenNoPriorActivity()
-                .when(new CreateSeries(SERIES, OWNER, TEMPLATE, MONDAYS, RecurrenceMode.FIXED, sunday))
+                .when(new CreateSeries(SERIES, FIRST_TASK, OWNER, TEMPLATE, MONDAYS, RecurrenceMode.FIXED, sunday))
                 .expectEvents(new SeriesCreated(SERIES, OWNER, TEMPLATE, MONDAYS, RecurrenceMode.FIXED, sunday),
                         scheduled(1, MONDAY));
     }
@@ -78,28 +79,28 @@ class TaskSeriesTest {
     @Test
     void cannotCreateASeriesWithoutADueDateOrWithABadOne() {
         expectInvalidField(fixture.givenNoPriorActivity()
-                .when(new CreateSeries(SERIES, OWNER, TEMPLATE, DAILY_THREE_TIMES, null, null)), "due");
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, OWNER, TEMPLATE,
+                .when(new CreateSeries(SERIES, FIRST_TASK, OWNER, TEMPLATE, DAILY_THREE_TIMES, null, null)), "due");
+        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, FIRST_TASK, OWNER, TEMPLATE,
                 DAILY_THREE_TIMES, null, new DueDate(LocalDate.of(2026, 3, 2), null, "Mars/Olympus"))), "due.timeZone");
     }
 
     @Test
     void cannotCreateASeriesWithABadTemplate() {
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, OWNER,
+        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, FIRST_TASK, OWNER,
                 new SeriesTemplate(" ", null, null, null), DAILY_THREE_TIMES, null, MONDAY)), "title");
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, OWNER,
+        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, FIRST_TASK, OWNER,
                 new SeriesTemplate("ok", "x".repeat(20_001), null, null), DAILY_THREE_TIMES, null, MONDAY)), "description");
     }
 
     @Test
     void cannotCreateASeriesWhoseRuleHasNoOccurrence() {
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, OWNER, TEMPLATE,
+        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, FIRST_TASK, OWNER, TEMPLATE,
                 new Recurrence("FREQ=DAILY;UNTIL=20260101T000000Z"), null, MONDAY)), "recurrence.rule");
     }
 
     @Test
     void afterCompletionCannotFollowTheCalendar() {
-        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, OWNER, TEMPLATE,
+        expectInvalidField(fixture.givenNoPriorActivity().when(new CreateSeries(SERIES, FIRST_TASK, OWNER, TEMPLATE,
                 MONDAYS, RecurrenceMode.AFTER_COMPLETION, MONDAY)), "recurrence.mode");
         expectInvalidField(fixture.given(CREATED, scheduled(1, MONDAY)).when(new UpdateSeries(SERIES, OWNER,
                 null, null, null, null, MONDAYS, RecurrenceMode.AFTER_COMPLETION)), "recurrence.mode");
@@ -145,7 +146,7 @@ class TaskSeriesTest {
     void skippingDropsTheLatestOccurrenceAndSchedulesTheOneAfter() {
         fixture.given(CREATED, scheduled(1, MONDAY))
                 .when(new SkipNextOccurrence(SERIES, OWNER))
-                .expectEvents(new OccurrenceSkipped(SERIES, 1, new Occurrence(SERIES, 1).taskId()),
+                .expectEvents(new OccurrenceSkipped(SERIES, 1, FIRST_TASK),
                         scheduled(2, due("2026-03-03T09:00")));
     }
 
@@ -153,7 +154,7 @@ class TaskSeriesTest {
     void skippingTheLastOccurrenceFinishesTheSeries() {
         fixture.given(CREATED, scheduled(1, MONDAY), scheduled(2, due("2026-03-03T09:00")), scheduled(3, due("2026-03-04T09:00")))
                 .when(new SkipNextOccurrence(SERIES, OWNER))
-                .expectEvents(new OccurrenceSkipped(SERIES, 3, new Occurrence(SERIES, 3).taskId()), new SeriesFinished(SERIES));
+                .expectEvents(new OccurrenceSkipped(SERIES, 3, SERIES.occurrenceTaskId(3)), new SeriesFinished(SERIES));
     }
 
     @Test
@@ -175,7 +176,7 @@ class TaskSeriesTest {
         fixture.given(CREATED, scheduled(1, MONDAY), new SeriesTemplateChanged(SERIES, tagged),
                         new SeriesRecurrenceChanged(SERIES, MONDAYS, RecurrenceMode.FIXED))
                 .when(new AdvanceSeries(SERIES, 1, Instant.parse("2026-03-02T12:00:00Z")))
-                .expectEvents(new OccurrenceScheduled(SERIES, 2, new Occurrence(SERIES, 2).taskId(), OWNER, tagged,
+                .expectEvents(new OccurrenceScheduled(SERIES, 2, SERIES.occurrenceTaskId(2), OWNER, tagged,
                         due("2026-03-09T09:00")));
     }
 
@@ -222,7 +223,7 @@ class TaskSeriesTest {
     }
 
     private static OccurrenceScheduled scheduled(int index, DueDate due) {
-        return new OccurrenceScheduled(SERIES, index, new Occurrence(SERIES, index).taskId(), OWNER, TEMPLATE, due);
+        return new OccurrenceScheduled(SERIES, index, index == 1 ? FIRST_TASK : SERIES.occurrenceTaskId(index), OWNER, TEMPLATE, due);
     }
 
     private static DueDate due(String localDateTime) {

@@ -52,6 +52,7 @@ class TaskTest {
     private static final TagId WORK = TagId.random();
     private static final TagId GARDEN = TagId.random();
     private static final TaskCreated CREATED = created("Buy milk", null);
+    private static final Occurrence THIRD = new Occurrence(SeriesId.random(), 3);
 
     private FixtureConfiguration<Task> fixture;
 
@@ -205,11 +206,33 @@ class TaskTest {
 
     @Test
     void anOccurrenceOfASeriesKnowsWhichOneItIs() {
-        Occurrence third = new Occurrence(SeriesId.random(), 3);
-        DueDate due = new DueDate(LocalDate.of(2026, 3, 16), LocalTime.of(9, 0), "Europe/Berlin");
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(third.taskId(), OWNER, "Stand-up", null, due, null, Set.of(), third))
-                .expectEvents(new TaskCreated(third.taskId(), OWNER, "Stand-up", null, due, Priority.NONE, Set.of(), third));
+                .when(createThird())
+                .expectEvents(new TaskCreated(TASK, OWNER, "Stand-up", null, null, Priority.NONE, Set.of(), THIRD))
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void creatingTheSameOccurrenceAgainIsANoOp() {
+        fixture.given(new TaskCreated(TASK, OWNER, "Stand-up", null, null, Priority.NONE, Set.of(), THIRD),
+                        new TaskCompleted(TASK))
+                .when(createThird())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aTakenIdCannotBeCreatedAgain() {
+        expectInvalid(fixture.given(CREATED).when(create("Buy milk", null)), ErrorCode.CONFLICT, "id");
+        expectInvalid(fixture.given(CREATED).when(createThird()), ErrorCode.CONFLICT, "id");
+        expectInvalid(fixture.given(new TaskCreated(TASK, OWNER, "Stand-up", null, null, Priority.NONE, Set.of(), THIRD))
+                .when(new CreateTask(TASK, OWNER, "Stand-up", null, null, null, Set.of(), new Occurrence(SeriesId.random(), 3))),
+                ErrorCode.CONFLICT, "id");
+    }
+
+    private static CreateTask createThird() {
+        return new CreateTask(TASK, OWNER, "Stand-up", null, null, null, Set.of(), THIRD);
     }
 
     @Test
@@ -327,7 +350,11 @@ class TaskTest {
     }
 
     private static void expectInvalidField(ResultValidator<Task> result, String field) {
-        result.expectNoEvents().expectException(refusal(ErrorCode.INVALID_FIELD, field));
+        expectInvalid(result, ErrorCode.INVALID_FIELD, field);
+    }
+
+    private static void expectInvalid(ResultValidator<Task> result, ErrorCode code, String field) {
+        result.expectNoEvents().expectException(refusal(code, field));
     }
 
     private static void expectCode(ResultValidator<Task> result, ErrorCode code) {
