@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class TaskViewRepository {
 
     /** Applies {@code assignments} only if the row has not already seen this version or a later one. */
     void update(TaskId id, long version, Instant at, String assignments, Object... values) {
-        List<Object> params = new ArrayList<>(List.of(values));
+        List<Object> params = new ArrayList<>(Arrays.asList(values));
         params.addAll(List.of(micros(at), version, id.value(), version));
         jdbc.sql("UPDATE task_view SET " + assignments + ", updated_at = ?, version = ? WHERE task_id = ? AND version < ?")
                 .params(params)
