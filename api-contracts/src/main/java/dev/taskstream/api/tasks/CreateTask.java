@@ -3,6 +3,8 @@ package dev.taskstream.api.tasks;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.series.OccurrenceScheduled;
+import dev.taskstream.api.series.SeriesTemplate;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -22,6 +24,13 @@ public record CreateTask(
 
     public CreateTask {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
+
+    /** The task that the series scheduled. */
+    public static CreateTask occurrence(OccurrenceScheduled scheduled) {
+        SeriesTemplate template = scheduled.template();
+        return new CreateTask(scheduled.taskId(), scheduled.ownerId(), template.title(), template.description(),
+                scheduled.due(), template.priority(), template.tags(), scheduled.occurrence());
     }
 
     /** A task with just a title, the commonest kind. */

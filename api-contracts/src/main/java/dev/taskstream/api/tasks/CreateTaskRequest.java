@@ -1,10 +1,18 @@
 package dev.taskstream.api.tasks;
 
+import dev.taskstream.api.series.RecurrenceRequest;
 import java.util.UUID;
 
 /**
- * Body of {@code POST /api/tasks}. Only {@code title} is required; the server picks an {@code id}
- * when the client gives none.
+ * Body of {@code POST /api/tasks}. Only {@code title} is required; the server picks an {@code id} when the
+ * client gives none. With a {@code recurrence}, the task is the first occurrence of a new series, which starts
+ * at its {@code due} date, time and zone (so a due date is required then).
  */
-public record CreateTaskRequest(UUID id, String title, String description, DueDate due, Priority priority) {
+public record CreateTaskRequest(
+        UUID id,
+        String title,
+        String description,
+        DueDate due,
+        Priority priority,
+        RecurrenceRequest recurrence) {
 }

@@ -1,11 +1,17 @@
 package dev.taskstream.command.tasks;
 
+import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.series.CreateSeries;
+import dev.taskstream.api.series.OccurrenceScheduled;
+import dev.taskstream.api.series.RecurrenceRequest;
+import dev.taskstream.api.series.SeriesTemplate;
 import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.CreateTaskRequest;
 import dev.taskstream.api.tasks.DeleteTask;
+import dev.taskstream.api.tasks.RecurringWriteResult;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.api.tasks.UpdateTaskRequest;
@@ -36,12 +42,31 @@ class TaskCommandController {
         this.commands = commands;
     }
 
+    /** A task with a recurrence answers with a {@link RecurringWriteResult}, any other with a {@link WriteResult}. */
     @PostMapping
-    ResponseEntity<WriteResult> create(@RequestBody CreateTaskRequest request, UserId user) {
+    ResponseEntity<?> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
+        URI location = URI.create("/api/tasks/" + id);
+        if (request.recurrence() != null) {
+            return ResponseEntity.created(location).body(createRecurring(id, request, user));
+        }
         commands.sendAndWait(new CreateTask(id, user, request.title(), request.description(),
                 request.due(), request.priority(), Set.of(), null));
-        return ResponseEntity.created(URI.create("/api/tasks/" + id)).body(new WriteResult(id, FIRST_VERSION));
+        return ResponseEntity.created(location).body(new WriteResult(id, FIRST_VERSION));
+    }
+
+    /**
+     * The series decides its first occurrence, and the task is created here so that the client can use it once it
+     * has the answer. The RecurrenceSaga creates it too (a no-op then), in case this process dies in between.
+     */
+    private RecurringWriteResult createRecurring(TaskId first, CreateTaskRequest request, UserId user) {
+        RecurrenceRequest recurrence = request.recurrence();
+        SeriesId series = SeriesId.startedBy(first);
+        OccurrenceScheduled scheduled = commands.sendAndWait(new CreateSeries(series, first, user,
+                new SeriesTemplate(request.title(), request.description(), request.priority(), Set.of()),
+                recurrence.recurrence(), recurrence.mode(), request.due()));
+        long version = commands.sendAndWait(CreateTask.occurrence(scheduled));
+        return new RecurringWriteResult(first, version, series);
     }
 
     @PatchMapping("/{id}")

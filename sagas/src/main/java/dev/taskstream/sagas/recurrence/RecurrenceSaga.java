@@ -77,10 +77,8 @@ public class RecurrenceSaga {
     /** An occurrence whose id another task has taken cannot be created, and the series cannot go on without it. */
     @SagaEventHandler(associationProperty = SERIES)
     void on(OccurrenceScheduled event, CommandGateway commands) {
-        SeriesTemplate made = event.template();
         try {
-            commands.sendAndWait(new CreateTask(event.taskId(), event.ownerId(), made.title(), made.description(),
-                    event.due(), made.priority(), made.tags(), event.occurrence()));
+            commands.sendAndWait(CreateTask.occurrence(event));
         } catch (TaskstreamException refused) {
             if (refused.code() != ErrorCode.CONFLICT) {
                 throw refused;
