@@ -11,6 +11,10 @@ public enum ErrorCode {
     TASK_NOT_FOUND(404),
     /** The task was deleted; it accepts no more changes. */
     TASK_DELETED(404),
+    /** The recurring series does not exist, or belongs to someone else. */
+    SERIES_NOT_FOUND(404),
+    /** The series was stopped or its rule ran out; it schedules no more occurrences. */
+    SERIES_ENDED(409),
     /** The request raced another write to the same thing; re-read and try again. */
     CONFLICT(409),
     /** The tag does not exist, or belongs to someone else. */

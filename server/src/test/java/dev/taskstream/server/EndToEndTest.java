@@ -101,6 +101,16 @@ class EndToEndTest {
     }
 
     @Test
+    void anEmptyDescriptionClearsIt() {
+        ApiClient user = ApiClient.newUser(port);
+        String id = user.post("/api/tasks", "{\"title\":\"Draft\",\"description\":\"for Monday\"}").text("id");
+
+        assertThat(user.patch("/api/tasks/" + id, "{\"description\":\"\"}").status()).isEqualTo(200);
+
+        assertThat(awaitTask(user, id, 1).get("description").isNull()).isTrue();
+    }
+
+    @Test
     void aClientChosenIdIsKeptAndCannotBeTakenTwice() {
         ApiClient user = ApiClient.newUser(port);
         String id = UUID.randomUUID().toString();

@@ -3,10 +3,15 @@ package dev.taskstream.api.tasks;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.series.OccurrenceScheduled;
+import dev.taskstream.api.series.SeriesTemplate;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Creates a task owned by {@code ownerId}; {@code description}, {@code due} and {@code priority} may be null. */
+/**
+ * Creates a task owned by {@code ownerId}; {@code description}, {@code due} and {@code priority} may be null,
+ * and so is {@code occurrence} unless the task is an occurrence of a recurring series.
+ */
 public record CreateTask(
         @TargetAggregateIdentifier TaskId taskId,
         UserId ownerId,
@@ -14,14 +19,22 @@ public record CreateTask(
         String description,
         DueDate due,
         Priority priority,
-        Set<TagId> tags) {
+        Set<TagId> tags,
+        Occurrence occurrence) {
 
     public CreateTask {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
     }
 
+    /** The task that the series scheduled. */
+    public static CreateTask occurrence(OccurrenceScheduled scheduled) {
+        SeriesTemplate template = scheduled.template();
+        return new CreateTask(scheduled.taskId(), scheduled.ownerId(), template.title(), template.description(),
+                scheduled.due(), template.priority(), template.tags(), scheduled.occurrence());
+    }
+
     /** A task with just a title, the commonest kind. */
     public static CreateTask titled(TaskId taskId, UserId ownerId, String title) {
-        return new CreateTask(taskId, ownerId, title, null, null, null, Set.of());
+        return new CreateTask(taskId, ownerId, title, null, null, null, Set.of(), null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.taskstream.api.tasks;
 
+import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.tags.TagRef;
 import java.time.Instant;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * A task as the read API shows it. {@code dueAt} is the deadline instant of {@code due};
- * {@code version} is the aggregate version this view reflects.
+ * {@code version} is the aggregate version this view reflects. {@code seriesId} and {@code occurrenceIndex}
+ * are null unless the task is an occurrence of a recurring series.
  */
 public record TaskView(
         TaskId id,
@@ -21,5 +23,7 @@ public record TaskView(
         Instant createdAt,
         Instant updatedAt,
         Instant completedAt,
+        SeriesId seriesId,
+        Integer occurrenceIndex,
         long version) {
 }

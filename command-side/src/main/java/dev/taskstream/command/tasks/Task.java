@@ -1,8 +1,9 @@
 package dev.taskstream.command.tasks;
 
-import static dev.taskstream.api.tasks.TaskRules.DESCRIPTION_MAX_LENGTH;
-import static dev.taskstream.api.tasks.TaskRules.MAX_TAGS;
-import static dev.taskstream.api.tasks.TaskRules.TITLE_MAX_LENGTH;
+import static dev.taskstream.api.tasks.TaskRules.checkTagCount;
+import static dev.taskstream.api.tasks.TaskRules.validDescription;
+import static dev.taskstream.api.tasks.TaskRules.validDue;
+import static dev.taskstream.api.tasks.TaskRules.validTitle;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.taskstream.api.ErrorCode;
@@ -14,6 +15,7 @@ import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.TaskCompleted;
@@ -29,15 +31,16 @@ import dev.taskstream.api.tasks.TaskTagged;
 import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.command.tags.TagNames;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -56,6 +59,7 @@ class Task {
     private DueDate due;
     private Priority priority;
     private Set<TagId> tags;
+    private Occurrence occurrence;
     private boolean completed;
     private boolean deleted;
 
@@ -63,12 +67,26 @@ class Task {
         // for Axon
     }
 
+    /**
+     * Creating a task that exists is a no-op when both are the same occurrence of a series, and refused otherwise:
+     * the id is taken. The RecurrenceSaga's commands are stored in its event processor's transaction, where a
+     * duplicate key would fail the whole batch; so an occurrence created again (by the saga after the REST call
+     * did, or on a redelivery or replay) must succeed quietly instead.
+     */
     @CommandHandler
-    Task(CreateTask command) {
-        Set<TagId> initialTags = validTags(command.tags());
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(CreateTask command) {
+        if (id != null) {
+            if (occurrence == null || !occurrence.equals(command.occurrence())) {
+                throw new TaskstreamException(ErrorCode.CONFLICT, "id", "The id " + id + " is taken.");
+            }
+            return AggregateLifecycle.getVersion();
+        }
+        checkTagCount(command.tags().size());
         apply(new TaskCreated(command.taskId(), command.ownerId(),
                 validTitle(command.title()), validDescription(command.description()),
-                validDue(command.due()), command.priority(), initialTags));
+                validDue(command.due()), command.priority(), command.tags(), command.occurrence()));
+        return AggregateLifecycle.getVersion();
     }
 
     /**
@@ -143,6 +161,7 @@ class Task {
         due = event.due();
         priority = event.priority();
         tags = new HashSet<>(event.tags());
+        occurrence = event.occurrence();
     }
 
     @EventSourcingHandler
@@ -203,51 +222,5 @@ class Task {
         if (deleted) {
             throw new TaskstreamException(ErrorCode.TASK_DELETED, null, "Task " + id + " was deleted.");
         }
-    }
-
-    private static String validTitle(String raw) {
-        String trimmed = raw == null ? "" : raw.strip();
-        if (trimmed.isEmpty() || trimmed.length() > TITLE_MAX_LENGTH) {
-            throw TaskstreamException.invalidField("title",
-                    "A title needs 1 to " + TITLE_MAX_LENGTH + " characters after trimming.");
-        }
-        return trimmed;
-    }
-
-    private static DueDate validDue(DueDate due) {
-        if (due == null) {
-            return null;
-        }
-        if (due.date() == null) {
-            throw TaskstreamException.invalidField("due.date", "A due date needs a date, such as 2026-12-24.");
-        }
-        if (due.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(due.timeZone())) {
-            throw TaskstreamException.invalidField("due.timeZone",
-                    "Give an IANA time zone such as Europe/Berlin; '" + due.timeZone() + "' is not one.");
-        }
-        return due;
-    }
-
-    private static Set<TagId> validTags(Set<TagId> tags) {
-        checkTagCount(tags.size());
-        return tags;
-    }
-
-    private static void checkTagCount(int count) {
-        if (count > MAX_TAGS) {
-            throw TaskstreamException.invalidField("tags", "A task has at most " + MAX_TAGS + " tags.");
-        }
-    }
-
-    /** An empty or blank description is no description. */
-    private static String validDescription(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        if (raw.length() > DESCRIPTION_MAX_LENGTH) {
-            throw TaskstreamException.invalidField("description",
-                    "A description has at most " + DESCRIPTION_MAX_LENGTH + " characters.");
-        }
-        return raw;
     }
 }

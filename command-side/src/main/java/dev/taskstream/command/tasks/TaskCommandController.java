@@ -1,19 +1,27 @@
 package dev.taskstream.command.tasks;
 
-import dev.taskstream.command.Commands;
-import dev.taskstream.command.tags.TagResolver;
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.SeriesId;
+import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.series.CreateSeries;
+import dev.taskstream.api.series.OccurrenceScheduled;
+import dev.taskstream.api.series.RecurrenceRequest;
+import dev.taskstream.api.series.SeriesTemplate;
 import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.CreateTaskRequest;
 import dev.taskstream.api.tasks.DeleteTask;
+import dev.taskstream.api.tasks.RecurringWriteResult;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.api.tasks.UpdateTaskRequest;
 import dev.taskstream.api.tasks.WriteResult;
+import dev.taskstream.command.Commands;
+import dev.taskstream.command.tags.TagResolver;
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,13 +47,33 @@ class TaskCommandController {
         this.tags = tags;
     }
 
+    /** A task with a recurrence answers with a {@link RecurringWriteResult}, any other with a {@link WriteResult}. */
     @PostMapping
-    ResponseEntity<WriteResult> create(@RequestBody CreateTaskRequest request, UserId user) {
+    ResponseEntity<?> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
+        URI location = URI.create("/api/tasks/" + id);
+        Set<TagId> tagIds = tags.resolveOrCreate(user, request.tags());
+        if (request.recurrence() != null) {
+            return ResponseEntity.created(location).body(createRecurring(id, request, tagIds, user));
+        }
         commands.send(new CreateTask(id, user, request.title(), request.description(),
-                request.due(), request.priority(), tags.resolveOrCreate(user, request.tags())),
-                ErrorCode.TASK_NOT_FOUND, id);
-        return ResponseEntity.created(URI.create("/api/tasks/" + id)).body(new WriteResult(id, FIRST_VERSION));
+                request.due(), request.priority(), tagIds, null), ErrorCode.TASK_NOT_FOUND, id);
+        return ResponseEntity.created(location).body(new WriteResult(id, FIRST_VERSION));
+    }
+
+    /**
+     * The series decides its first occurrence, and the task is created here so that the client can use it once it
+     * has the answer. The RecurrenceSaga creates it too (a no-op then), in case this process dies in between.
+     */
+    private RecurringWriteResult createRecurring(TaskId first, CreateTaskRequest request, Set<TagId> tagIds,
+                                                 UserId user) {
+        RecurrenceRequest recurrence = request.recurrence();
+        SeriesId series = SeriesId.startedBy(first);
+        OccurrenceScheduled scheduled = commands.send(new CreateSeries(series, first, user,
+                new SeriesTemplate(request.title(), request.description(), request.priority(), tagIds),
+                recurrence.recurrence(), recurrence.mode(), request.due()), ErrorCode.SERIES_NOT_FOUND, series);
+        long version = commands.send(CreateTask.occurrence(scheduled), ErrorCode.TASK_NOT_FOUND, first);
+        return new RecurringWriteResult(first, version, series);
     }
 
     @PatchMapping("/{id}")

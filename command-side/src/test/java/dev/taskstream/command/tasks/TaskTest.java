@@ -1,6 +1,7 @@
 package dev.taskstream.command.tasks;
 
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
@@ -9,6 +10,7 @@ import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.TaskCompleted;
@@ -51,6 +53,7 @@ class TaskTest {
     private static final TagId WORK = TagId.random();
     private static final TagId GARDEN = TagId.random();
     private static final TaskCreated CREATED = created("Buy milk", null);
+    private static final Occurrence THIRD = new Occurrence(SeriesId.random(), 3);
 
     private FixtureConfiguration<Task> fixture;
     private InMemoryTagNames tagNames;
@@ -202,8 +205,39 @@ class TaskTest {
     void createsATaskWithDueDatePriorityAndTags() {
         DueDate due = new DueDate(LocalDate.of(2026, 12, 24), LocalTime.of(18, 0), "Europe/Berlin");
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME)))
-                .expectEvents(new TaskCreated(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME)));
+                .when(new CreateTask(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME), null))
+                .expectEvents(new TaskCreated(TASK, OWNER, "Wrap presents", null, due, Priority.HIGH, Set.of(HOME), null));
+    }
+
+    @Test
+    void anOccurrenceOfASeriesKnowsWhichOneItIs() {
+        fixture.givenNoPriorActivity()
+                .when(createThird())
+                .expectEvents(new TaskCreated(TASK, OWNER, "Stand-up", null, null, Priority.NONE, Set.of(), THIRD))
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void creatingTheSameOccurrenceAgainIsANoOp() {
+        fixture.given(new TaskCreated(TASK, OWNER, "Stand-up", null, null, Priority.NONE, Set.of(), THIRD),
+                        new TaskCompleted(TASK))
+                .when(createThird())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aTakenIdCannotBeCreatedAgain() {
+        expectInvalid(fixture.given(CREATED).when(create("Buy milk", null)), ErrorCode.CONFLICT, "id");
+        expectInvalid(fixture.given(CREATED).when(createThird()), ErrorCode.CONFLICT, "id");
+        expectInvalid(fixture.given(new TaskCreated(TASK, OWNER, "Stand-up", null, null, Priority.NONE, Set.of(), THIRD))
+                .when(new CreateTask(TASK, OWNER, "Stand-up", null, null, null, Set.of(), new Occurrence(SeriesId.random(), 3))),
+                ErrorCode.CONFLICT, "id");
+    }
+
+    private static CreateTask createThird() {
+        return new CreateTask(TASK, OWNER, "Stand-up", null, null, null, Set.of(), THIRD);
     }
 
     @Test
@@ -211,7 +245,7 @@ class TaskTest {
         DueDate offsetZone = new DueDate(LocalDate.of(2026, 12, 24), null, "+02:00");
         DueDate unknownZone = new DueDate(LocalDate.of(2026, 12, 24), null, "Mars/Olympus");
         expectInvalidField(fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "x", null, offsetZone, null, Set.of())), "due.timeZone");
+                .when(new CreateTask(TASK, OWNER, "x", null, offsetZone, null, Set.of(), null)), "due.timeZone");
         expectInvalidField(fixture.given(CREATED).when(update().due(unknownZone).build()), "due.timeZone");
     }
 
@@ -254,13 +288,13 @@ class TaskTest {
         Set<TagId> twenty = Stream.generate(TagId::random).limit(20).collect(Collectors.toSet());
         twenty.forEach(tag -> tagNames.claim(OWNER, tag.toString(), tag));
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, twenty))
+                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, twenty, null))
                 .expectSuccessfulHandlerExecution();
         expectInvalidField(fixture.givenNoPriorActivity()
-                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, union(twenty, HOME))), "tags");
-        expectInvalidField(fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty))
+                .when(new CreateTask(TASK, OWNER, "busy", null, null, null, union(twenty, HOME), null)), "tags");
+        expectInvalidField(fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty, null))
                 .when(update().add(HOME).build()), "tags");
-        fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty))
+        fixture.given(new TaskCreated(TASK, OWNER, "busy", null, null, null, twenty, null))
                 .when(update().add(HOME).remove(twenty.iterator().next()).build())
                 .expectSuccessfulHandlerExecution();
     }
@@ -274,11 +308,11 @@ class TaskTest {
     }
 
     private static TaskCreated created(String title, String description) {
-        return new TaskCreated(TASK, OWNER, title, description, null, Priority.NONE, Set.of());
+        return new TaskCreated(TASK, OWNER, title, description, null, Priority.NONE, Set.of(), null);
     }
 
     private static CreateTask create(String title, String description) {
-        return new CreateTask(TASK, OWNER, title, description, null, null, Set.of());
+        return new CreateTask(TASK, OWNER, title, description, null, null, Set.of(), null);
     }
 
     private static Set<TagId> union(Set<TagId> tags, TagId more) {
@@ -330,7 +364,11 @@ class TaskTest {
     }
 
     private static void expectInvalidField(ResultValidator<Task> result, String field) {
-        result.expectNoEvents().expectException(refusal(ErrorCode.INVALID_FIELD, field));
+        expectInvalid(result, ErrorCode.INVALID_FIELD, field);
+    }
+
+    private static void expectInvalid(ResultValidator<Task> result, ErrorCode code, String field) {
+        result.expectNoEvents().expectException(refusal(code, field));
     }
 
     private static void expectCode(ResultValidator<Task> result, ErrorCode code) {

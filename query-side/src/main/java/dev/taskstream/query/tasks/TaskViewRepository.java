@@ -1,10 +1,12 @@
 package dev.taskstream.query.tasks;
 
+import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.TagRef;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.api.tasks.TaskStatus;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Repository;
 class TaskViewRepository {
 
     static final String COLUMNS = "task_id, title, description, status, due_date, due_time, due_zone, due_at,"
-            + " priority, tag_ids, created_at, updated_at, completed_at, version";
+            + " priority, tag_ids, created_at, updated_at, completed_at, series_id, occurrence_index, version";
 
     private final JdbcClient jdbc;
 
@@ -49,13 +51,15 @@ class TaskViewRepository {
         jdbc.sql("""
                 INSERT INTO task_view (task_id, owner_id, title, description, status,
                                        due_date, due_time, due_zone, due_at, priority, tag_ids,
-                                       created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       created_at, updated_at, series_id, occurrence_index, version)
+                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (task_id) DO NOTHING""")
                 .params(event.taskId().value(), event.ownerId().value(), event.title(), event.description())
                 .params(dueColumns(event.due()))
                 .params(event.priority().rank(), uuids(event.tags().stream().map(TagId::value).toList()),
-                        micros(at), micros(at), version)
+                        micros(at), micros(at))
+                .params(occurrenceColumns(event.occurrence()))
+                .param(version)
                 .update();
     }
 
@@ -74,6 +78,11 @@ class TaskViewRepository {
             return new Object[] {null, null, null, null};
         }
         return new Object[] {due.date(), due.time(), due.timeZone(), micros(due.deadline())};
+    }
+
+    private static Object[] occurrenceColumns(Occurrence occurrence) {
+        return occurrence == null ? new Object[] {null, null}
+                : new Object[] {occurrence.seriesId().value(), occurrence.index()};
     }
 
     private UUID[] uuids(List<UUID> ids) {
@@ -110,6 +119,8 @@ class TaskViewRepository {
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 instant(row, "completed_at"),
+                seriesId(row),
+                row.getObject("occurrence_index", Integer.class),
                 row.getLong("version"));
     }
 
@@ -117,6 +128,11 @@ class TaskViewRepository {
         LocalDate date = row.getObject("due_date", LocalDate.class);
         return date == null ? null
                 : new DueDate(date, row.getObject("due_time", LocalTime.class), row.getString("due_zone"));
+    }
+
+    private static SeriesId seriesId(ResultSet row) throws SQLException {
+        UUID id = row.getObject("series_id", UUID.class);
+        return id == null ? null : new SeriesId(id);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

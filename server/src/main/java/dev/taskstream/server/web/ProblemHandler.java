@@ -7,6 +7,7 @@ import dev.taskstream.api.TaskstreamException;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.TypeMismatchException;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -49,6 +51,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Another write to the same task came first, or the id is taken. Re-read it and try again.");
     }
 
+    /** Tasks and series share one id space; a task id used for a series (or the reverse) is no such thing. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<Object> otherKind(IncompatibleAggregateException e) {
+        return problem(ErrorCode.CONFLICT, "id", "That id belongs to something other than a task.");
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -66,6 +74,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ErrorCode.INVALID_FIELD, e.getParameterName(), "Give '" + e.getParameterName() + "'.");
+    }
+
+    @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
@@ -78,6 +92,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return conflict(cause);
+        }
+        if (cause instanceof IncompatibleAggregateException otherKind) {
+            return otherKind(otherKind);
         }
         throw cause;
     }

@@ -1,0 +1,87 @@
+package dev.taskstream.api.series;
+
+import dev.taskstream.api.TaskstreamException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.dmfs.rfc5545.recur.Freq;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
+import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
+
+/**
+ * Reads RRULE text strictly with lib-recur and refuses what a task series cannot use. lib-recur's
+ * messages do not always say which part is wrong, so on a refusal the part is found by leaving out
+ * one part at a time until the rest reads.
+ */
+final class RuleReader {
+
+    private static final String PREFIX = "RRULE:";
+    private static final Set<Freq> FREQUENCIES = EnumSet.of(Freq.DAILY, Freq.WEEKLY, Freq.MONTHLY, Freq.YEARLY);
+    /** Time-of-day parts are missing on purpose: an occurrence's time comes from the task's due date. */
+    private static final List<String> PARTS = List.of("FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST",
+            "BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYSETPOS");
+
+    private RuleReader() {
+    }
+
+    static RecurrenceRule read(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw TaskstreamException.invalidField(field, "Give an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=MO.");
+        }
+        List<String> parts = parts(raw);
+        for (String part : parts) {
+            if (!PARTS.contains(name(part))) {
+                throw TaskstreamException.invalidField(field, "The rule part " + name(part)
+                        + " is not supported here; a series takes " + String.join(", ", PARTS) + ".");
+            }
+        }
+        RecurrenceRule rule;
+        try {
+            rule = strict(parts);
+        } catch (InvalidRecurrenceRuleException e) {
+            throw TaskstreamException.invalidField(field, culprit(parts)
+                    .map(name -> "The rule part " + name + " is invalid: ")
+                    .orElse("The rule is invalid: ") + e.getMessage());
+        }
+        if (!FREQUENCIES.contains(rule.getFreq())) {
+            throw TaskstreamException.invalidField(field,
+                    "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY; the time of day comes from the due date.");
+        }
+        return rule;
+    }
+
+    private static List<String> parts(String raw) {
+        String text = raw.strip();
+        if (text.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            text = text.substring(PREFIX.length());
+        }
+        return Arrays.stream(text.split(";")).map(String::strip).filter(part -> !part.isEmpty()).toList();
+    }
+
+    private static String name(String part) {
+        return part.split("=", 2)[0].strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static RecurrenceRule strict(List<String> parts) throws InvalidRecurrenceRuleException {
+        return new RecurrenceRule(String.join(";", parts), RfcMode.RFC5545_STRICT);
+    }
+
+    private static Optional<String> culprit(List<String> parts) {
+        for (String suspect : parts) {
+            List<String> rest = new ArrayList<>(parts);
+            rest.remove(suspect);
+            try {
+                strict(rest);
+                return Optional.of(name(suspect));
+            } catch (InvalidRecurrenceRuleException stillInvalid) {
+                // the fault lies elsewhere
+            }
+        }
+        return Optional.empty();
+    }
+}

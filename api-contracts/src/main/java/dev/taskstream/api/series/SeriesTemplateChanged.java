@@ -1,0 +1,8 @@
+package dev.taskstream.api.series;
+
+import dev.taskstream.api.SeriesId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record SeriesTemplateChanged(SeriesId seriesId, SeriesTemplate template) {
+}

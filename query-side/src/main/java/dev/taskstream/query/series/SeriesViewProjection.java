@@ -1,0 +1,69 @@
+package dev.taskstream.query.series;
+
+import dev.taskstream.api.series.OccurrenceScheduled;
+import dev.taskstream.api.series.SeriesCreated;
+import dev.taskstream.api.series.SeriesFinished;
+import dev.taskstream.api.series.SeriesRecurrenceChanged;
+import dev.taskstream.api.series.SeriesStopped;
+import dev.taskstream.api.series.SeriesTemplateChanged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Folds series events into {@code series_view}. Every handler is idempotent: a row only moves forward to a
+ * higher aggregate version, so a redelivered or replayed event changes nothing.
+ */
+@Component
+@ProcessingGroup(SeriesViewProjection.PROCESSING_GROUP)
+class SeriesViewProjection {
+
+    static final String PROCESSING_GROUP = "series-view";
+
+    private final SeriesViewRepository views;
+
+    SeriesViewProjection(SeriesViewRepository views) {
+        this.views = views;
+    }
+
+    @EventHandler
+    void on(SeriesCreated event, @SequenceNumber long version) {
+        views.insert(event, version);
+    }
+
+    @EventHandler
+    void on(OccurrenceScheduled event, @SequenceNumber long version) {
+        views.update(event.seriesId(), version,
+                "occurrence_count = ?, next_task_id = ?, next_due_date = ?, next_due_time = ?, next_due_at = ?",
+                event.index(), event.taskId().value(), event.due().date(), event.due().time(),
+                SeriesViewRepository.utc(event.due()));
+    }
+
+    @EventHandler
+    void on(SeriesTemplateChanged event, @SequenceNumber long version) {
+        views.update(event.seriesId(), version, "title = ?, description = ?, priority = ?",
+                event.template().title(), event.template().description(), event.template().priority().rank());
+    }
+
+    @EventHandler
+    void on(SeriesRecurrenceChanged event, @SequenceNumber long version) {
+        views.update(event.seriesId(), version, "rule = ?, mode = ?", event.recurrence().rule(), event.mode().name());
+    }
+
+    @EventHandler
+    void on(SeriesStopped event, @SequenceNumber long version) {
+        views.update(event.seriesId(), version, "status = 'STOPPED'");
+    }
+
+    @EventHandler
+    void on(SeriesFinished event, @SequenceNumber long version) {
+        views.update(event.seriesId(), version, "status = 'FINISHED'");
+    }
+
+    @ResetHandler
+    void reset() {
+        views.deleteAll();
+    }
+}
