@@ -63,6 +63,13 @@ class SearchTest {
     }
 
     @Test
+    void aSpaceAfterTheLastWordMakesItComplete() {
+        assertThat(search("bre ")).isEmpty();
+        assertThat(search("bread ")).containsExactly("Bake bread");
+        assertThat(search("milk ")).doesNotContain("Milkshake machine repair").hasSize(4);
+    }
+
+    @Test
     void accentsDoNotMatter() {
         assertThat(search("cafe creme")).containsExactly("Café crème with Zoë");
         assertThat(search("ZOE")).containsExactly("Café crème with Zoë");

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A search as typed, split for PostgreSQL: the words before the last go to {@code websearch_to_tsquery}
- * (quoted phrases, {@code -exclusion}, {@code or}); the last word, still being typed, matches as a prefix.
+ * (quoted phrases, {@code -exclusion}, {@code or}); the last word, still being typed, matches as a prefix,
+ * unless a space follows it: then it is complete, and exact matching is much cheaper for common words.
  */
 record TextQuery(String complete, String prefix, boolean prefixIsAlternative) {
 
@@ -13,10 +14,11 @@ record TextQuery(String complete, String prefix, boolean prefixIsAlternative) {
 
     static TextQuery of(String typed) {
         String text = typed.strip();
+        boolean lastWordComplete = Character.isWhitespace(typed.charAt(typed.length() - 1));
         boolean insidePhrase = text.chars().filter(c -> c == '"').count() % 2 == 1;
         int lastSpace = text.lastIndexOf(' ');
         String lastWord = text.substring(lastSpace + 1);
-        boolean prefixable = !insidePhrase && !text.endsWith("\"") && !lastWord.startsWith("-")
+        boolean prefixable = !lastWordComplete && !insidePhrase && !text.endsWith("\"") && !lastWord.startsWith("-")
                 && !lastWord.equalsIgnoreCase("or");
         String prefix = prefixable ? NOT_A_LEXEME_CHARACTER.matcher(lastWord).replaceAll("") : "";
         if (prefix.isEmpty()) {
