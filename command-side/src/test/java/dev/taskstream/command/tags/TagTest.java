@@ -1,10 +1,10 @@
 package dev.taskstream.command.tags;
 
+import static dev.taskstream.command.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TagId;
-import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.CreateTag;
 import dev.taskstream.api.tags.DeleteTag;
@@ -14,14 +14,10 @@ import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagDeleted;
 import dev.taskstream.api.tags.TagRecoloured;
 import dev.taskstream.api.tags.TagRenamed;
-import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,19 +118,5 @@ class TagTest {
 
     private static void expect(ResultValidator<Tag> result, ErrorCode code, String field) {
         result.expectNoEvents().expectException(refusal(code, field));
-    }
-
-    private static Matcher<TaskstreamException> refusal(ErrorCode code, String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(TaskstreamException refused) {
-                return refused.code() == code && Objects.equals(refused.field(), field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal with code " + code + " naming field " + field);
-            }
-        };
     }
 }

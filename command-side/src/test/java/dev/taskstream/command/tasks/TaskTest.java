@@ -1,10 +1,11 @@
 package dev.taskstream.command.tasks;
 
+import static dev.taskstream.command.Refusals.refusal;
+
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
-import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.CompleteTask;
 import dev.taskstream.api.tasks.CreateTask;
@@ -30,7 +31,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,9 +38,6 @@ import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -373,19 +370,5 @@ class TaskTest {
 
     private static void expectCode(ResultValidator<Task> result, ErrorCode code) {
         result.expectNoEvents().expectException(refusal(code, null));
-    }
-
-    private static Matcher<TaskstreamException> refusal(ErrorCode code, String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(TaskstreamException refused) {
-                return refused.code() == code && Objects.equals(refused.field(), field);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal with code " + code + " naming field " + field);
-            }
-        };
     }
 }
