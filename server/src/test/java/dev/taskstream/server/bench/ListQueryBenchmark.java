@@ -65,7 +65,7 @@ class ListQueryBenchmark {
             queries.put("plain list", "limit=50");
             queries.put("text search, typing", "q=milk&limit=50");
             queries.put("text search, word", "q=milk%20&limit=50");
-            queries.put("text search, two words", "q=milk%20bread&limit=50");
+            queries.put("text search, two words", "q=milk%20insurance&limit=50");
             queries.put("tag filter", "tag=tag-3&limit=50");
             queries.put("text+tag+priority+sort", "q=call&tag=tag-1&priority=HIGH,MEDIUM&sort=due&limit=50");
             queries.put("deep cursor page", "limit=50&cursor=" + cursorAtDepth(heavy, 200));
