@@ -8,6 +8,7 @@ import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ServerTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,30 @@ class SearchTest {
     void aTitleMatchRanksAboveADescriptionMatch() {
         List<String> ranked = search("butter or bread");
         assertThat(ranked).containsExactly("Bake bread", "Groceries");
+    }
+
+    @Test
+    void relevancePagesThroughTitleMatchesNewestFirstThenDescriptionMatches() {
+        ApiClient gardener = ApiClient.newUser(port);
+        for (String task : List.of(
+                "{\"title\":\"Water plants\"}",
+                "{\"title\":\"Repot\",\"description\":\"the big plants first\"}",
+                "{\"title\":\"Buy plants\"}",
+                "{\"title\":\"Compost\",\"description\":\"for the plants\"}",
+                "{\"title\":\"Plants for the balcony\"}")) {
+            gardener.post("/api/tasks", task);
+        }
+        items(gardener, "/api/tasks", 5);
+
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = gardener.get("/api/tasks?q=plants&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            walked.addAll(titles(page.body().get("items")));
+            cursor = page.body().get("nextCursor").isNull() ? null : page.text("nextCursor");
+        } while (cursor != null);
+
+        assertThat(walked).containsExactly("Plants for the balcony", "Buy plants", "Water plants", "Compost", "Repot");
     }
 
     @Test

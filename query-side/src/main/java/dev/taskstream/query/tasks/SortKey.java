@@ -8,9 +8,7 @@ record SortKey(Field field, boolean descending) {
         PRIORITY("priority", "smallint"),
         CREATED("created_at", "timestamptz"),
         UPDATED("updated_at", "timestamptz"),
-        TITLE("lower(title)", "text"),
-        /** Only with a text query: how well the task matches it. */
-        RANK("ts_rank_cd(search, text_query.query)", "real");
+        TITLE("lower(title)", "text");
 
         final String expression;
         final String sqlType;
@@ -22,14 +20,13 @@ record SortKey(Field field, boolean descending) {
     }
 
     static final SortKey NEWEST_FIRST = new SortKey(Field.CREATED, true);
-    static final SortKey BEST_MATCH_FIRST = new SortKey(Field.RANK, true);
 
     /** {@code due}, {@code -priority}: a leading minus sorts descending. */
     static SortKey parse(String raw) {
         boolean descending = raw.startsWith("-");
         String name = descending ? raw.substring(1) : raw;
         for (Field field : Field.values()) {
-            if (field != Field.RANK && field.name().equalsIgnoreCase(name)) {
+            if (field.name().equalsIgnoreCase(name)) {
                 return new SortKey(field, descending);
             }
         }

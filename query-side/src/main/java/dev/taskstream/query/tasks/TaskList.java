@@ -6,7 +6,9 @@ import dev.taskstream.api.tasks.TaskPage;
 import dev.taskstream.api.tasks.TaskView;
 import dev.taskstream.query.tags.Tags;
 import dev.taskstream.query.tasks.TaskListSql.Statement;
+import dev.taskstream.query.tasks.TaskListSql.Tier;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +16,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Answers {@code GET /api/tasks}: filters, search, order, one page and, when asked, the total. */
+/**
+ * Answers {@code GET /api/tasks}: filters, search, order, one page and, when asked, the total. A search with
+ * no {@code sort} is ordered by relevance: tasks whose title matches first, then those that match only in
+ * their description, newest first within each.
+ */
 @Component
 class TaskList {
 
@@ -33,33 +39,71 @@ class TaskList {
             return new TaskPage(List.of(), null, query.count() ? 0L : null);
         }
         TaskListSql sql = new TaskListSql(owner, query, tagFilter);
+        int keyCount = sql.keyCount() + (sql.byRelevance() ? 1 : 0);
         TaskListCursor after = query.cursor() == null ? null
-                : TaskListCursor.decode(query.cursor(), sql.order(), sql.keyCount());
+                : TaskListCursor.decode(query.cursor(), sql.order(), keyCount);
 
-        Statement page = sql.page(TaskViewRepository.COLUMNS, after, query.limit() + 1);
-        List<TaskView> views = new ArrayList<>();
-        List<List<String>> keys = new ArrayList<>();
-        jdbc.sql(page.sql()).params(page.parameters()).query(row -> {
-            views.add(TaskViewRepository.toView(row, ownTags));
-            List<String> rowKeys = new ArrayList<>();
-            for (int i = 0; i < sql.keyCount(); i++) {
-                rowKeys.add(row.getString("sort_key_" + i));
+        Rows rows = new Rows(ownTags, sql.keyCount());
+        if (sql.byRelevance()) {
+            Tier startTier = after == null ? Tier.TITLE : after.tier();
+            TaskListCursor within = after == null ? null : new TaskListCursor(after.order(),
+                    after.keyValues().subList(1, keyCount), after.taskId());
+            for (Tier tier : EnumSet.range(startTier, Tier.DESCRIPTION)) {
+                if (rows.size() > query.limit()) {
+                    break;
+                }
+                rows.read(sql.page(TaskViewRepository.COLUMNS, tier, tier == startTier ? within : null,
+                        query.limit() + 1 - rows.size()), tier.name());
             }
-            keys.add(rowKeys);
-        });
+        } else {
+            rows.read(sql.page(TaskViewRepository.COLUMNS, null, after, query.limit() + 1), null);
+        }
 
         String next = null;
-        if (views.size() > query.limit()) {
-            views.remove(query.limit());
+        if (rows.size() > query.limit()) {
+            rows.views.remove(query.limit());
             int last = query.limit() - 1;
-            next = new TaskListCursor(sql.order(), keys.get(last), views.get(last).id().value()).encode();
+            next = new TaskListCursor(sql.order(), rows.keys.get(last), rows.views.get(last).id().value()).encode();
         }
         Long total = null;
         if (query.count()) {
             Statement count = sql.count();
             total = jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
         }
-        return new TaskPage(views, next, total);
+        return new TaskPage(rows.views, next, total);
+    }
+
+    /** The rows of a page as they are read, each with the sort-key values a cursor after it needs. */
+    private final class Rows {
+
+        private final Map<UUID, TagRef> ownTags;
+        private final int sortKeys;
+        private final List<TaskView> views = new ArrayList<>();
+        private final List<List<String>> keys = new ArrayList<>();
+
+        Rows(Map<UUID, TagRef> ownTags, int sortKeys) {
+            this.ownTags = ownTags;
+            this.sortKeys = sortKeys;
+        }
+
+        int size() {
+            return views.size();
+        }
+
+        /** Reads a statement's rows; {@code tier}, when given, leads each row's cursor values. */
+        void read(Statement page, String tier) {
+            jdbc.sql(page.sql()).params(page.parameters()).query(row -> {
+                views.add(TaskViewRepository.toView(row, ownTags));
+                List<String> rowKeys = new ArrayList<>();
+                if (tier != null) {
+                    rowKeys.add(tier);
+                }
+                for (int i = 0; i < sortKeys; i++) {
+                    rowKeys.add(row.getString("sort_key_" + i));
+                }
+                keys.add(rowKeys);
+            });
+        }
     }
 
     /**

@@ -30,6 +30,15 @@ record TaskListCursor(String order, List<String> keyValues, UUID taskId) {
         }
     }
 
+    /** The relevance tier a cursor of a relevance-ordered search stopped in, its first value. */
+    TaskListSql.Tier tier() {
+        try {
+            return TaskListSql.Tier.valueOf(keyValues.get(0));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
     String encode() {
         List<String> parts = new ArrayList<>();
         parts.add(order);

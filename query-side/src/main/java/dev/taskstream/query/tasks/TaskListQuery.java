@@ -31,6 +31,7 @@ record TaskListQuery(
         Boolean overdue,
         Boolean hasDue,
         List<SortKey> sort,
+        boolean byRelevance,
         int limit,
         String cursor,
         boolean count) {
@@ -60,8 +61,9 @@ record TaskListQuery(
         }
         List<SortKey> sort = values.list("sort", raw -> SortKey.parse(raw),
                 "due, priority, created, updated or title, with a leading - for descending");
+        boolean byRelevance = text != null && sort.isEmpty();
         if (sort.isEmpty()) {
-            sort = List.of(text == null ? SortKey.NEWEST_FIRST : SortKey.BEST_MATCH_FIRST);
+            sort = List.of(SortKey.NEWEST_FIRST);
         }
         return new TaskListQuery(
                 text,
@@ -74,6 +76,7 @@ record TaskListQuery(
                 values.single("overdue", TaskListQuery::bool),
                 values.single("hasDue", TaskListQuery::bool),
                 sort,
+                byRelevance,
                 orDefault(values.single("limit", TaskListQuery::limit), DEFAULT_LIMIT),
                 values.single("cursor", Function.identity()),
                 Boolean.TRUE.equals(values.single("count", TaskListQuery::bool)));

@@ -11,13 +11,20 @@ public final class TaskListStatements {
     private TaskListStatements() {
     }
 
-    /** The page statement's SQL and parameters for {@code GET /api/tasks} with these parameters. */
+    /**
+     * The first page statement's SQL and parameters for {@code GET /api/tasks} with these parameters (for a
+     * search by relevance, that of the title tier, which fills the page when matches are many).
+     */
     public static Map.Entry<String, List<Object>> page(UserId owner, Map<String, List<String>> parameters, List<UUID> tagIds) {
         TaskListQuery query = TaskListQuery.parse(parameters);
         TaskListSql sql = new TaskListSql(owner, query, tagIds);
+        if (query.byRelevance() && query.cursor() != null) {
+            throw new IllegalArgumentException("a relevance cursor spans tiers; time its first page instead");
+        }
         TaskListCursor after = query.cursor() == null ? null
                 : TaskListCursor.decode(query.cursor(), sql.order(), sql.keyCount());
-        TaskListSql.Statement statement = sql.page(TaskViewRepository.COLUMNS, after, query.limit() + 1);
+        TaskListSql.Tier tier = query.byRelevance() ? TaskListSql.Tier.TITLE : null;
+        TaskListSql.Statement statement = sql.page(TaskViewRepository.COLUMNS, tier, after, query.limit() + 1);
         return Map.entry(statement.sql(), statement.parameters());
     }
 }
