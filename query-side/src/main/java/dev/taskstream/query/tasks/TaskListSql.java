@@ -22,6 +22,8 @@ final class TaskListSql {
     private final String from;
     private final List<SortKey> sort;
     private final boolean byRelevance;
+    private final boolean searching;
+    private final boolean excludes;
 
     /**
      * Relevance comes in two tiers, each a plain filter, so that every page stays an index-ordered scan that
@@ -30,16 +32,13 @@ final class TaskListSql {
      */
     enum Tier {
         /** The search matches within the title alone (weight A). */
-        TITLE("search @@ text_query.title_query"),
+        TITLE,
         /** The search matches, but not within the title. */
-        DESCRIPTION("NOT (search @@ text_query.title_query)");
-
-        final String condition;
-
-        Tier(String condition) {
-            this.condition = condition;
-        }
+        DESCRIPTION
     }
+
+    private static final String MATCHES = "search @@ text_query.query";
+    private static final String MATCHES_IN_TITLE = "search @@ text_query.title_query";
 
     /** The same query restricted to weight A, the title's: each lexeme gets ":A" (a prefix keeps its "*"). */
     private static final String TITLE_ONLY =
@@ -55,9 +54,12 @@ final class TaskListSql {
             from = "task_view CROSS JOIN (SELECT query, " + TITLE_ONLY + " AS title_query FROM (SELECT "
                     + text.sql() + " AS query) typed) text_query";
             fromParameters.addAll(List.of(text.parameters()));
-            and("search @@ text_query.query");
+            searching = true;
+            excludes = text.excludes();
         } else {
             from = "task_view";
+            searching = false;
+            excludes = false;
         }
         sort = query.sort();
         byRelevance = query.byRelevance();
@@ -123,8 +125,9 @@ final class TaskListSql {
             sql.append(", ").append(sort.get(i).field().expression).append("::text AS sort_key_").append(i);
         }
         sql.append(" FROM ").append(from).append(" WHERE ").append(where);
-        if (tier != null) {
-            sql.append(" AND ").append(tier.condition);
+        String textCondition = textCondition(tier);
+        if (textCondition != null) {
+            sql.append(" AND ").append(textCondition);
         }
         if (after != null) {
             sql.append(" AND ").append(keyset(after, parameters));
@@ -141,7 +144,27 @@ final class TaskListSql {
     Statement count() {
         List<Object> parameters = new ArrayList<>(fromParameters);
         parameters.addAll(whereParameters);
-        return new Statement("SELECT count(*) FROM " + from + " WHERE " + where, parameters);
+        String textCondition = textCondition(null);
+        return new Statement("SELECT count(*) FROM " + from + " WHERE " + where
+                + (textCondition == null ? "" : " AND " + textCondition), parameters);
+    }
+
+    /**
+     * The search condition, written so the planner can estimate it: a match within the title implies a match,
+     * so the title tier tests only that (two tests of one column multiply into a badly low estimate), unless
+     * the search excludes words, which must stay excluded from the description too.
+     */
+    private String textCondition(Tier tier) {
+        if (!searching) {
+            return null;
+        }
+        if (tier == null) {
+            return MATCHES;
+        }
+        return switch (tier) {
+            case TITLE -> excludes ? MATCHES_IN_TITLE + " AND " + MATCHES : MATCHES_IN_TITLE;
+            case DESCRIPTION -> MATCHES + " AND NOT (" + MATCHES_IN_TITLE + ")";
+        };
     }
 
     /**

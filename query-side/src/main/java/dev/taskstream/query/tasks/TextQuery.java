@@ -32,6 +32,11 @@ record TextQuery(String complete, String prefix, boolean prefixIsAlternative) {
         return new TextQuery(before.isEmpty() ? null : before, prefix, alternative && !before.isEmpty());
     }
 
+    /** Whether the search excludes a word ({@code -word}). */
+    boolean excludes() {
+        return complete != null && (" " + complete).contains(" -");
+    }
+
     /** SQL for the tsquery, with one {@code ?} per non-null part, in the order complete, prefix. */
     String sql() {
         String completePart = "websearch_to_tsquery('simple', taskstream_unaccent(?))";
