@@ -24,6 +24,7 @@ final class TaskListSql {
     private final boolean byRelevance;
     private final boolean searching;
     private final boolean excludes;
+    private final boolean narrowsByCompleteWords;
 
     /**
      * Relevance comes in two tiers, each a plain filter, so that every page stays an index-ordered scan that
@@ -37,12 +38,11 @@ final class TaskListSql {
         DESCRIPTION
     }
 
-    private static final String MATCHES = "search @@ text_query.query";
-    private static final String MATCHES_IN_TITLE = "search @@ text_query.title_query";
 
-    /** The same query restricted to weight A, the title's: each lexeme gets ":A" (a prefix keeps its "*"). */
-    private static final String TITLE_ONLY =
-            "regexp_replace(query::text, '(''(?:[^'']|'''')*'')(:(\\*))?', '\\1:\\3A', 'g')::tsquery";
+    /** A tsquery column restricted to weight A, the title's: each lexeme gets ":A" (a prefix keeps its "*"). */
+    private static String titleOnly(String column) {
+        return "regexp_replace(" + column + "::text, '(''(?:[^'']|'''')*'')(:(\\*))?', '\\1:\\3A', 'g')::tsquery";
+    }
 
     /**
      * @param tagIds the ids of the named tags that exist; null when no tag filter was given
@@ -51,15 +51,22 @@ final class TaskListSql {
         whereParameters.add(owner.value());
         if (query.text() != null) {
             TextQuery text = TextQuery.of(query.text());
-            from = "task_view CROSS JOIN (SELECT query, " + TITLE_ONLY + " AS title_query FROM (SELECT "
-                    + text.sql() + " AS query) typed) text_query";
+            narrowsByCompleteWords = text.narrowsByCompleteWords();
+            from = "task_view CROSS JOIN (SELECT query, " + titleOnly("query") + " AS title_query, complete, "
+                    + titleOnly("complete") + " AS complete_title_query FROM (SELECT " + text.sql() + " AS query, "
+                    + (narrowsByCompleteWords ? TextQuery.COMPLETE_WORDS_SQL : "NULL::tsquery") + " AS complete) typed)"
+                    + " text_query";
             fromParameters.addAll(List.of(text.parameters()));
+            if (narrowsByCompleteWords) {
+                fromParameters.add(text.complete());
+            }
             searching = true;
             excludes = text.excludes();
         } else {
             from = "task_view";
             searching = false;
             excludes = false;
+            narrowsByCompleteWords = false;
         }
         sort = query.sort();
         byRelevance = query.byRelevance();
@@ -158,13 +165,26 @@ final class TaskListSql {
         if (!searching) {
             return null;
         }
+        String matches = matching("text_query.complete", "text_query.query");
         if (tier == null) {
-            return MATCHES;
+            return matches;
         }
+        String matchesInTitle = matching("text_query.complete_title_query", "text_query.title_query");
         return switch (tier) {
-            case TITLE -> excludes ? MATCHES_IN_TITLE + " AND " + MATCHES : MATCHES_IN_TITLE;
-            case DESCRIPTION -> MATCHES + " AND NOT (" + MATCHES_IN_TITLE + ")";
+            case TITLE -> excludes ? matchesInTitle + " AND " + matches : matchesInTitle;
+            case DESCRIPTION -> matches + " AND NOT (" + matchesInTitle + ")";
         };
+    }
+
+    /**
+     * {@code search @@ query}; or, when the complete words narrow the search, the index is offered only those
+     * and the whole query is checked row by row: {@code ts_match_vq} is what {@code @@} calls, but a function
+     * call is never turned into an index condition.
+     */
+    private String matching(String completeWords, String wholeQuery) {
+        return narrowsByCompleteWords
+                ? "search @@ " + completeWords + " AND ts_match_vq(search, " + wholeQuery + ")"
+                : "search @@ " + wholeQuery;
     }
 
     /**

@@ -37,9 +37,20 @@ record TextQuery(String complete, String prefix, boolean prefixIsAlternative) {
         return complete != null && (" " + complete).contains(" -");
     }
 
+    static final String COMPLETE_WORDS_SQL = "websearch_to_tsquery('simple', taskstream_unaccent(?))";
+
+    /**
+     * Whether a match needs the complete words as well as the prefix. Then the index should find tasks by the
+     * complete words alone: a prefix is a partial match in the GIN index, which reads that prefix's entries for
+     * every user (measured: 29 ms against 3 ms for a whole word, at a million tasks).
+     */
+    boolean narrowsByCompleteWords() {
+        return prefix != null && complete != null && !prefixIsAlternative;
+    }
+
     /** SQL for the tsquery, with one {@code ?} per non-null part, in the order complete, prefix. */
     String sql() {
-        String completePart = "websearch_to_tsquery('simple', taskstream_unaccent(?))";
+        String completePart = COMPLETE_WORDS_SQL;
         String prefixPart = "to_tsquery('simple', taskstream_unaccent(?) || ':*')";
         if (prefix == null) {
             return completePart;
