@@ -1,5 +1,7 @@
 package dev.taskstream.api;
 
+import java.util.Locale;
+
 /**
  * Stable error codes. Clients switch on these, never on messages; the edge maps each to an HTTP
  * status and an RFC 9457 problem body.
@@ -38,6 +40,6 @@ public enum ErrorCode {
 
     /** The RFC 9457 {@code type} of problems with this code. */
     public String problemType() {
-        return "urn:taskstream:problem:" + name().toLowerCase().replace('_', '-');
+        return "urn:taskstream:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

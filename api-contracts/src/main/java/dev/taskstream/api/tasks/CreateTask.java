@@ -32,9 +32,4 @@ public record CreateTask(
         return new CreateTask(scheduled.taskId(), scheduled.ownerId(), template.title(), template.description(),
                 scheduled.due(), template.priority(), template.tags(), scheduled.occurrence());
     }
-
-    /** A task with just a title, the commonest kind. */
-    public static CreateTask titled(TaskId taskId, UserId ownerId, String title) {
-        return new CreateTask(taskId, ownerId, title, null, null, null, Set.of(), null);
-    }
 }

@@ -10,10 +10,9 @@ import dev.taskstream.api.series.SkipNextOccurrence;
 import dev.taskstream.api.series.StopSeries;
 import dev.taskstream.api.series.UpdateSeries;
 import dev.taskstream.api.series.UpdateSeriesRequest;
+import dev.taskstream.command.Commands;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/series")
 class SeriesCommandController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    SeriesCommandController(CommandGateway commands) {
+    SeriesCommandController(Commands commands) {
         this.commands = commands;
     }
 
@@ -58,8 +57,8 @@ class SeriesCommandController {
     /** A missing series, and an id that names a task instead, answer like someone else's series. */
     private SeriesWriteResult send(SeriesId series, Object command) {
         try {
-            return new SeriesWriteResult(series, commands.sendAndWait(command));
-        } catch (AggregateNotFoundException | IncompatibleAggregateException missing) {
+            return new SeriesWriteResult(series, commands.send(command, ErrorCode.SERIES_NOT_FOUND, series));
+        } catch (IncompatibleAggregateException notASeries) {
             throw TaskstreamException.notFound(ErrorCode.SERIES_NOT_FOUND, series);
         }
     }

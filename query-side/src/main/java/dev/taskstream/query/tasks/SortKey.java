@@ -1,5 +1,7 @@
 package dev.taskstream.query.tasks;
 
+import java.util.Locale;
+
 /** One key of a task list's order: a column expression, its SQL type (for cursor values) and a direction. */
 record SortKey(Field field, boolean descending) {
 
@@ -34,6 +36,6 @@ record SortKey(Field field, boolean descending) {
     }
 
     String token() {
-        return (descending ? "-" : "") + field.name().toLowerCase();
+        return (descending ? "-" : "") + field.name().toLowerCase(Locale.ROOT);
     }
 }

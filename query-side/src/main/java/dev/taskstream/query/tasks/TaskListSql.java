@@ -22,9 +22,8 @@ final class TaskListSql {
     private final String from;
     private final List<SortKey> sort;
     private final boolean byRelevance;
-    private final boolean searching;
-    private final boolean excludes;
-    private final boolean narrowsByCompleteWords;
+    /** The search, or null when the client gave no {@code q}. */
+    private final TextQuery text;
 
     /**
      * Relevance comes in two tiers, each a plain filter, so that every page stays an index-ordered scan that
@@ -38,35 +37,17 @@ final class TaskListSql {
         DESCRIPTION
     }
 
-
-    /** A tsquery column restricted to weight A, the title's: each lexeme gets ":A" (a prefix keeps its "*"). */
-    private static String titleOnly(String column) {
-        return "regexp_replace(" + column + "::text, '(''(?:[^'']|'''')*'')(:(\\*))?', '\\1:\\3A', 'g')::tsquery";
-    }
-
     /**
      * @param tagIds the ids of the named tags that exist; null when no tag filter was given
      */
     TaskListSql(UserId owner, TaskListQuery query, List<UUID> tagIds) {
         whereParameters.add(owner.value());
-        if (query.text() != null) {
-            TextQuery text = TextQuery.of(query.text());
-            narrowsByCompleteWords = text.narrowsByCompleteWords();
-            from = "task_view CROSS JOIN (SELECT query, " + titleOnly("query") + " AS title_query, complete, "
-                    + titleOnly("complete") + " AS complete_title_query FROM (SELECT " + text.sql() + " AS query, "
-                    + (narrowsByCompleteWords ? TextQuery.COMPLETE_WORDS_SQL : "NULL::tsquery") + " AS complete) typed)"
-                    + " text_query";
-            fromParameters.addAll(List.of(text.parameters()));
-            if (narrowsByCompleteWords) {
-                fromParameters.add(text.complete());
-            }
-            searching = true;
-            excludes = text.excludes();
-        } else {
+        text = query.text() == null ? null : TextQuery.of(query.text());
+        if (text == null) {
             from = "task_view";
-            searching = false;
-            excludes = false;
-            narrowsByCompleteWords = false;
+        } else {
+            from = "task_view CROSS JOIN " + text.joinSql();
+            fromParameters.addAll(text.joinParameters());
         }
         sort = query.sort();
         byRelevance = query.byRelevance();
@@ -162,7 +143,7 @@ final class TaskListSql {
      * the search excludes words, which must stay excluded from the description too.
      */
     private String textCondition(Tier tier) {
-        if (!searching) {
+        if (text == null) {
             return null;
         }
         String matches = matching("text_query.complete", "text_query.query");
@@ -171,7 +152,7 @@ final class TaskListSql {
         }
         String matchesInTitle = matching("text_query.complete_title_query", "text_query.title_query");
         return switch (tier) {
-            case TITLE -> excludes ? matchesInTitle + " AND " + matches : matchesInTitle;
+            case TITLE -> text.excludes() ? matchesInTitle + " AND " + matches : matchesInTitle;
             case DESCRIPTION -> matches + " AND NOT (" + matchesInTitle + ")";
         };
     }
@@ -182,7 +163,7 @@ final class TaskListSql {
      * call is never turned into an index condition.
      */
     private String matching(String completeWords, String wholeQuery) {
-        return narrowsByCompleteWords
+        return text.narrowsByCompleteWords()
                 ? "search @@ " + completeWords + " AND ts_match_vq(search, " + wholeQuery + ")"
                 : "search @@ " + wholeQuery;
     }

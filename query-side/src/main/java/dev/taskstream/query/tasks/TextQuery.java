@@ -1,5 +1,7 @@
 package dev.taskstream.query.tasks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -32,12 +34,13 @@ record TextQuery(String complete, String prefix, boolean prefixIsAlternative) {
         return new TextQuery(before.isEmpty() ? null : before, prefix, alternative && !before.isEmpty());
     }
 
+    private static final String COMPLETE_WORDS_SQL = "websearch_to_tsquery('simple', taskstream_unaccent(?))";
+    private static final String PREFIX_SQL = "to_tsquery('simple', taskstream_unaccent(?) || ':*')";
+
     /** Whether the search excludes a word ({@code -word}). */
     boolean excludes() {
         return complete != null && (" " + complete).contains(" -");
     }
-
-    static final String COMPLETE_WORDS_SQL = "websearch_to_tsquery('simple', taskstream_unaccent(?))";
 
     /**
      * Whether a match needs the complete words as well as the prefix. Then the index should find tasks by the
@@ -48,23 +51,43 @@ record TextQuery(String complete, String prefix, boolean prefixIsAlternative) {
         return prefix != null && complete != null && !prefixIsAlternative;
     }
 
-    /** SQL for the tsquery, with one {@code ?} per non-null part, in the order complete, prefix. */
-    String sql() {
-        String completePart = COMPLETE_WORDS_SQL;
-        String prefixPart = "to_tsquery('simple', taskstream_unaccent(?) || ':*')";
-        if (prefix == null) {
-            return completePart;
-        }
-        if (complete == null) {
-            return prefixPart;
-        }
-        return "(" + completePart + (prefixIsAlternative ? " || " : " && ") + prefixPart + ")";
+    /**
+     * A one-row relation {@code text_query} to join: {@code query} (the whole search), {@code complete} (its
+     * complete words, when they narrow it), and both restricted to the title as {@code title_query} and
+     * {@code complete_title_query}. Its parameters are {@link #joinParameters()}.
+     */
+    String joinSql() {
+        return "(SELECT query, " + titleOnly("query") + " AS title_query, complete, "
+                + titleOnly("complete") + " AS complete_title_query FROM (SELECT " + querySql() + " AS query, "
+                + (narrowsByCompleteWords() ? COMPLETE_WORDS_SQL : "NULL::tsquery") + " AS complete) typed) text_query";
     }
 
-    Object[] parameters() {
-        if (prefix == null) {
-            return new Object[] {complete};
+    List<Object> joinParameters() {
+        List<Object> parameters = new ArrayList<>();
+        if (complete != null) {
+            parameters.add(complete);
         }
-        return complete == null ? new Object[] {prefix} : new Object[] {complete, prefix};
+        if (prefix != null) {
+            parameters.add(prefix);
+        }
+        if (narrowsByCompleteWords()) {
+            parameters.add(complete);
+        }
+        return parameters;
+    }
+
+    private String querySql() {
+        if (prefix == null) {
+            return COMPLETE_WORDS_SQL;
+        }
+        if (complete == null) {
+            return PREFIX_SQL;
+        }
+        return "(" + COMPLETE_WORDS_SQL + (prefixIsAlternative ? " || " : " && ") + PREFIX_SQL + ")";
+    }
+
+    /** A tsquery column restricted to weight A, the title's: each lexeme gets ":A" (a prefix keeps its "*"). */
+    private static String titleOnly(String column) {
+        return "regexp_replace(" + column + "::text, '(''(?:[^'']|'''')*'')(:(\\*))?', '\\1:\\3A', 'g')::tsquery";
     }
 }
