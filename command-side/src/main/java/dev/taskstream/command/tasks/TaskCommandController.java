@@ -14,6 +14,8 @@ import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.CreateTaskRequest;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.RecurringWriteResult;
+import dev.taskstream.api.tasks.ReminderRules;
+import dev.taskstream.api.tasks.ReminderSpec;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.api.tasks.UpdateTaskRequest;
@@ -21,6 +23,8 @@ import dev.taskstream.api.tasks.WriteResult;
 import dev.taskstream.command.Commands;
 import dev.taskstream.command.tags.TagResolver;
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -52,12 +56,13 @@ class TaskCommandController {
     ResponseEntity<?> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
         URI location = URI.create("/api/tasks/" + id);
+        List<ReminderSpec> reminders = Objects.requireNonNullElse(ReminderRules.read(request.reminders()), List.of());
         Set<TagId> tagIds = tags.resolveOrCreate(user, request.tags());
         if (request.recurrence() != null) {
-            return ResponseEntity.created(location).body(createRecurring(id, request, tagIds, user));
+            return ResponseEntity.created(location).body(createRecurring(id, request, tagIds, reminders, user));
         }
         commands.send(new CreateTask(id, user, request.title(), request.description(),
-                request.due(), request.priority(), tagIds, null), ErrorCode.TASK_NOT_FOUND, id);
+                request.due(), request.priority(), tagIds, null, reminders), ErrorCode.TASK_NOT_FOUND, id);
         return ResponseEntity.created(location).body(new WriteResult(id, FIRST_VERSION));
     }
 
@@ -66,11 +71,11 @@ class TaskCommandController {
      * has the answer. The RecurrenceSaga creates it too (a no-op then), in case this process dies in between.
      */
     private RecurringWriteResult createRecurring(TaskId first, CreateTaskRequest request, Set<TagId> tagIds,
-                                                 UserId user) {
+                                                 List<ReminderSpec> reminders, UserId user) {
         RecurrenceRequest recurrence = request.recurrence();
         SeriesId series = SeriesId.startedBy(first);
         OccurrenceScheduled scheduled = commands.send(new CreateSeries(series, first, user,
-                new SeriesTemplate(request.title(), request.description(), request.priority(), tagIds),
+                new SeriesTemplate(request.title(), request.description(), request.priority(), tagIds, reminders),
                 recurrence.recurrence(), recurrence.mode(), request.due()), ErrorCode.SERIES_NOT_FOUND, series);
         long version = commands.send(CreateTask.occurrence(scheduled), ErrorCode.TASK_NOT_FOUND, first);
         return new RecurringWriteResult(first, version, series);
@@ -79,9 +84,11 @@ class TaskCommandController {
     @PatchMapping("/{id}")
     WriteResult update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user) {
         TaskId taskId = new TaskId(id);
+        List<ReminderSpec> reminders = ReminderRules.read(request.reminders());
         return written(taskId, new UpdateTask(taskId, user, request.title(), request.description(), request.due(),
                 request.clearsDue(), request.priority(),
-                tags.resolveOrCreate(user, request.addTags()), tags.resolveExisting(user, request.removeTags())));
+                tags.resolveOrCreate(user, request.addTags()), tags.resolveExisting(user, request.removeTags()),
+                reminders));
     }
 
     @PostMapping("/{id}/complete")
