@@ -18,6 +18,7 @@ public final class ReminderRules {
     public static final int MAX_REMINDERS = 10;
     /** A year ahead covers every "remind me early" anyone asked for, and keeps fire times far from overflow. */
     public static final Duration MAX_BEFORE = Duration.ofDays(366);
+    private static final Duration MAX_SNOOZE = Duration.ofDays(30);
     /** PostgreSQL and JavaScript both hold these years; anything outside is a typing mistake. */
     private static final int MIN_YEAR = 1970;
     private static final int MAX_YEAR = 9999;
@@ -75,6 +76,20 @@ public final class ReminderRules {
             throw TaskstreamException.invalidField(field, "Give a year from " + MIN_YEAR + " to " + MAX_YEAR + ".");
         }
         return at.toInstant();
+    }
+
+    /** How long a snooze lasts, from {@code {"for":"PT10M"}}: a second to 30 days. */
+    public static Duration validSnooze(String raw) {
+        Duration snooze;
+        try {
+            snooze = raw == null ? null : Duration.parse(raw);
+        } catch (DateTimeException e) {
+            snooze = null;
+        }
+        if (snooze == null || snooze.compareTo(Duration.ofSeconds(1)) < 0 || snooze.compareTo(MAX_SNOOZE) > 0) {
+            throw TaskstreamException.invalidField("for", "Give an ISO-8601 duration from PT1S to P30D, such as PT10M.");
+        }
+        return snooze;
     }
 
     /** A task has at most ten reminders, and a relative one needs a due date to count back from. */

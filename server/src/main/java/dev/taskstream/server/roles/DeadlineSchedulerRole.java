@@ -1,0 +1,30 @@
+package dev.taskstream.server.roles;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns db-scheduler off in a process without the sagas role. Deadlines belong to sagas, and a scheduler in a
+ * process without them would pick a due reminder, find no saga to hand it to, and mark it done: a reminder lost.
+ * Without the scheduler, Axon gives such a process an in-memory deadline manager that nobody uses.
+ */
+class DeadlineSchedulerRole implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Set<Role> enabled = Binder.get(environment)
+                .bind(RoleCondition.PROPERTY, Bindable.setOf(Role.class))
+                .orElse(EnumSet.allOf(Role.class));
+        if (!enabled.contains(Role.SAGAS)) {
+            environment.getPropertySources().addFirst(
+                    new MapPropertySource("taskstream-roles", Map.of("db-scheduler.enabled", "false")));
+        }
+    }
+}
