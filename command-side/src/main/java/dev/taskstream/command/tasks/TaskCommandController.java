@@ -41,8 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskCommandController {
 
-    private static final long FIRST_VERSION = 0;
-
     private final Commands commands;
     private final TagResolver tags;
 
@@ -61,9 +59,9 @@ class TaskCommandController {
         if (request.recurrence() != null) {
             return ResponseEntity.created(location).body(createRecurring(id, request, tagIds, reminders, user));
         }
-        commands.send(new CreateTask(id, user, request.title(), request.description(),
+        long version = commands.send(new CreateTask(id, user, request.title(), request.description(),
                 request.due(), request.priority(), tagIds, null, reminders), ErrorCode.TASK_NOT_FOUND, id);
-        return ResponseEntity.created(location).body(new WriteResult(id, FIRST_VERSION));
+        return ResponseEntity.created(location).body(new WriteResult(id, version));
     }
 
     /**

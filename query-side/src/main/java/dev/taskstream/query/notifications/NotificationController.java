@@ -10,6 +10,7 @@ import dev.taskstream.api.notifications.SnoozeResult;
 import dev.taskstream.api.tasks.ReminderRules;
 import dev.taskstream.api.tasks.SnoozeReminder;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,10 @@ class NotificationController {
     /** The notification fires again after {@code for}, once; snoozing it marks it read. */
     @PostMapping("/{id}/snooze")
     SnoozeResult snooze(@PathVariable UUID id, @RequestBody SnoozeRequest request, UserId user) {
+        Duration snooze = ReminderRules.validSnooze(request.duration());
         NotificationView notification = notifications.find(user, id)
                 .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.NOTIFICATION_NOT_FOUND, id));
-        Instant until = clock.instant().plus(ReminderRules.validSnooze(request.duration()));
+        Instant until = clock.instant().plus(snooze);
         commands.sendAndWait(new SnoozeReminder(notification.taskId(), user, id, until));
         notifications.markRead(user, id, clock.instant());
         return new SnoozeResult(id, until);
