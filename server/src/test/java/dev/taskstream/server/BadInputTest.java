@@ -104,7 +104,7 @@ class BadInputTest {
                 "reminders[0].before");
         assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"at\":\"2026-12-24T17:30:00\"}]}"), 400,
                 "reminders[0].at");
-        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"at\":\"1900-01-01T00:00:00Z\"}]}"), 400,
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"at\":\"1899-12-31T23:00:00Z\"}]}"), 400,
                 "reminders[0].at");
         assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"before\":\"PT1M\",\"at\":\"2026-12-24T17:30:00Z\"}]}"),
                 400, "reminders[0]");

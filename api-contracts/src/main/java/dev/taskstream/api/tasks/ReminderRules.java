@@ -1,5 +1,6 @@
 package dev.taskstream.api.tasks;
 
+import dev.taskstream.api.InputRules;
 import dev.taskstream.api.TaskstreamException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -19,9 +20,6 @@ public final class ReminderRules {
     /** A year ahead covers every "remind me early" anyone asked for, and keeps fire times far from overflow. */
     public static final Duration MAX_BEFORE = Duration.ofDays(366);
     private static final Duration MAX_SNOOZE = Duration.ofDays(30);
-    /** PostgreSQL and JavaScript both hold these years; anything outside is a typing mistake. */
-    private static final int MIN_YEAR = 1970;
-    private static final int MAX_YEAR = 9999;
 
     private ReminderRules() {
     }
@@ -72,10 +70,7 @@ public final class ReminderRules {
             throw TaskstreamException.invalidField(field,
                     "Give a date and time with its offset, such as 2026-12-24T17:30:00+01:00.");
         }
-        if (at.getYear() < MIN_YEAR || at.getYear() > MAX_YEAR) {
-            throw TaskstreamException.invalidField(field, "Give a year from " + MIN_YEAR + " to " + MAX_YEAR + ".");
-        }
-        return at.toInstant();
+        return InputRules.instant(field, at.toInstant());
     }
 
     /** How long a snooze lasts, from {@code {"for":"PT10M"}}: a second to 30 days. */
