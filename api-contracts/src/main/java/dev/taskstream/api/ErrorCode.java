@@ -55,6 +55,9 @@ public enum ErrorCode {
         if (id instanceof TagId) {
             return TAG_NOT_FOUND;
         }
+        if (id instanceof NotificationId) {
+            return NOTIFICATION_NOT_FOUND;
+        }
         return TASK_NOT_FOUND;
     }
 

@@ -7,6 +7,7 @@ import static dev.taskstream.api.tasks.TaskRules.validTitle;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.NotificationId;
 import dev.taskstream.api.ReminderId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
@@ -211,7 +212,7 @@ class Task {
         checkWritableBy(command.requestedBy());
         ReminderId reminder = firings.get(command.firingId());
         if (reminder == null || reminders.stream().noneMatch(r -> r.id().equals(reminder))) {
-            throw TaskstreamException.notFound(ErrorCode.NOTIFICATION_NOT_FOUND, command.firingId());
+            throw TaskstreamException.notFound(new NotificationId(command.firingId()));
         }
         if (!command.until().equals(snoozes.get(command.firingId()))) {
             apply(new ReminderSnoozed(id, reminder, command.firingId(), command.until()));

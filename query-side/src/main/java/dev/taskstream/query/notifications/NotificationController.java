@@ -1,6 +1,6 @@
 package dev.taskstream.query.notifications;
 
-import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.NotificationId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.notifications.NotificationPage;
@@ -65,7 +65,7 @@ class NotificationController {
     @PostMapping("/{id}/read")
     ResponseEntity<Void> read(@PathVariable UUID id, UserId user) {
         if (!notifications.markRead(user, id, clock.instant())) {
-            throw TaskstreamException.notFound(ErrorCode.NOTIFICATION_NOT_FOUND, id);
+            throw TaskstreamException.notFound(new NotificationId(id));
         }
         return ResponseEntity.noContent().build();
     }
@@ -81,7 +81,7 @@ class NotificationController {
     SnoozeResult snooze(@PathVariable UUID id, @RequestBody SnoozeRequest request, UserId user) {
         Duration snooze = ReminderRules.validSnooze(request.duration());
         NotificationView notification = notifications.find(user, id)
-                .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.NOTIFICATION_NOT_FOUND, id));
+                .orElseThrow(() -> TaskstreamException.notFound(new NotificationId(id)));
         Instant until = clock.instant().plus(snooze);
         commands.sendAndWait(new SnoozeReminder(notification.taskId(), user, id, until));
         notifications.markRead(user, id, clock.instant());
