@@ -135,6 +135,24 @@ class ReminderEndToEndTest {
     }
 
     @Test
+    void aSeriesRemindersAreEditedForTheOpenOccurrenceToo() {
+        Instant due = Instant.now().plus(Duration.ofDays(2));
+        Response created = user.post("/api/tasks", "{\"title\":\"Water plants\",\"due\":" + dueAt(due)
+                + ",\"recurrence\":{\"preset\":\"weekly\"},\"reminders\":[{\"before\":\"PT1H\"}]}");
+        String task = created.text("id");
+        Eventually.task(user, task, 1);
+
+        Response patched = user.patch("/api/series/" + created.text("seriesId"), "{\"reminders\":[{\"before\":\"PT2H\"}]}");
+        assertThat(patched.status()).isEqualTo(200);
+
+        JsonNode reminder = org.awaitility.Awaitility.await().atMost(WAIT).until(
+                () -> user.get("/api/tasks/" + task).body().path("reminders").get(0),
+                r -> r != null && r.path("before").asText().equals("PT2H"));
+        assertThat(Instant.parse(reminder.path("fireAt").asText()))
+                .isEqualTo(due.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2)));
+    }
+
+    @Test
     void aSnoozedNotificationFiresOnceMore() {
         user.post("/api/tasks", "{\"title\":\"Stretch\",\"reminders\":[" + at(Instant.now().plusSeconds(1)) + "]}");
         JsonNode first = notifications(user, 1, WAIT).get(0);

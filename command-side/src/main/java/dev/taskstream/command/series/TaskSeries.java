@@ -110,7 +110,9 @@ class TaskSeries {
                 command.title() == null ? template.title() : command.title(),
                 command.description() == null ? template.description() : command.description(),
                 command.priority() == null ? template.priority() : command.priority(),
-                command.tags() == null ? template.tags() : command.tags(), template.reminders()));
+                command.tags() == null ? template.tags() : command.tags(),
+                command.reminders() == null ? template.reminders() : command.reminders()));
+        ReminderRules.checkFits(newTemplate.reminders(), latestDue);
         Recurrence newRecurrence = command.recurrence() == null ? recurrence : command.recurrence();
         RecurrenceMode newMode = command.mode() == null ? mode : command.mode();
         checkModeFits(newRecurrence, newMode);
