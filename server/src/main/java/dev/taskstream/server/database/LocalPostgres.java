@@ -61,7 +61,7 @@ final class LocalPostgres implements Closeable {
      * @param unsafeFastWrites skip fsync and synchronous commit: faster writes, but a crash may lose the last
      *                         acknowledged ones, and an OS crash or power cut may corrupt the database
      */
-    static Map<String, String> settings(Path dataDirectory, boolean unsafeFastWrites) {
+    private static Map<String, String> settings(Path dataDirectory, boolean unsafeFastWrites) {
         Map<String, String> settings = new LinkedHashMap<>();
         // The library passes -F (fsync off) and synchronous_commit=off, defaults meant for tests; a -c option
         // comes after -F on the command line and wins.

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +76,7 @@ class EmbeddedDatabaseTest {
         }
     }
 
-    private static java.util.List<String> accessRules(JdbcTemplate jdbc) {
+    private static List<String> accessRules(JdbcTemplate jdbc) {
         return jdbc.queryForList("""
                 SELECT concat_ws(' ', type, array_to_string(database, ','), array_to_string(user_name, ','),
                                  address, auth_method)
@@ -82,9 +84,9 @@ class EmbeddedDatabaseTest {
     }
 
     private ConfigurableApplicationContext start(String... more) {
-        String[] arguments = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("--server.port=0", "--taskstream.embedded-db.dir=" + home.resolve("pgdata")),
-                java.util.stream.Stream.of(more)).toArray(String[]::new);
+        String[] arguments = Stream.concat(
+                Stream.of("--server.port=0", "--taskstream.embedded-db.dir=" + home.resolve("pgdata")),
+                Stream.of(more)).toArray(String[]::new);
         return new SpringApplicationBuilder(TaskstreamApplication.class).run(arguments);
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The exit code, once it has exited by itself within {@code bound}. */
     public Optional<Integer> awaitExit(Duration bound) throws InterruptedException {
-        return process.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)
                 ? Optional.of(process.exitValue()) : Optional.empty();
     }
 
