@@ -25,15 +25,15 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     LocalPostgres localPostgres(@Value("${taskstream.embedded-db.dir:}") String directory,
             @Value("${taskstream.embedded-db.unsafe-fast-writes:false}") boolean unsafeFastWrites) throws IOException {
-        if (directory.isBlank()) {
-            log.warn("DATABASE: embedded PostgreSQL in a temporary directory; all data is lost on shutdown");
-            return LocalPostgres.startThrowAway();
-        }
-        Path dataDirectory = dataDirectory(directory);
-        if (unsafeFastWrites) {
+        if (unsafeFastWrites && !directory.isBlank()) {
             log.warn("DATABASE: unsafe fast writes (fsync and synchronous_commit off): a crash can lose the last "
                     + "writes, and an OS crash or power cut can corrupt the database");
         }
+        if (directory.isBlank()) {
+            log.warn("DATABASE: embedded PostgreSQL in a temporary directory; all data is lost on shutdown");
+            return LocalPostgres.startThrowAway(unsafeFastWrites);
+        }
+        Path dataDirectory = dataDirectory(directory);
         LocalPostgres postgres = LocalPostgres.startKeeping(dataDirectory, unsafeFastWrites);
         log.warn("DATABASE: embedded PostgreSQL with data in {}, reachable only by this user through {}. "
                 + "For production, set TASKSTREAM_DB_URL.", dataDirectory, postgres.socket());

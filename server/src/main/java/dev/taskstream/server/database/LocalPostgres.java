@@ -75,10 +75,10 @@ final class LocalPostgres implements Closeable {
         return settings;
     }
 
-    /** A database in a new temporary directory, deleted at {@link #close()}; fast and unsafe, as nothing is kept. */
-    static LocalPostgres startThrowAway() throws IOException {
+    /** A database in a new temporary directory, deleted at {@link #close()}. */
+    static LocalPostgres startThrowAway(boolean unsafeFastWrites) throws IOException {
         Path directory = Files.createTempDirectory("taskstream-db-", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        return start(directory, true, true, null);
+        return start(directory, true, unsafeFastWrites, null);
     }
 
     /**
