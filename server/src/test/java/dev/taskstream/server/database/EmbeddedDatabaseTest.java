@@ -66,7 +66,7 @@ class EmbeddedDatabaseTest {
         Files.writeString(data().resolve("pg_hba.conf"), EARLIER_ACCESS_RULES);
 
         server = new SpringApplicationBuilder(TaskstreamApplication.class)
-                .run("--server.port=0", "--taskstream.embedded-db.dir=" + data());
+                .run("--server.port=0", "--spring.datasource.url=", "--taskstream.embedded-db.dir=" + data());
     }
 
     @AfterAll
