@@ -33,7 +33,8 @@ final class DataDirectoryLock implements Closeable {
 
     /** Empty when another process holds the directory. */
     static Optional<DataDirectoryLock> tryAcquire(Path dataDirectory) throws IOException {
-        Files.createDirectories(dataDirectory.getParent(), PosixFilePermissions.asFileAttribute(LocalPostgres.OWNER_ONLY));
+        Files.createDirectories(dataDirectory.getParent(),
+                PosixFilePermissions.asFileAttribute(LocalPostgres.OWNER_ONLY));
         FileChannel channel = FileChannel.open(lockFile(dataDirectory), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_FILE));
         FileLock lock;

@@ -25,13 +25,13 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     LocalPostgres localPostgres(@Value("${taskstream.embedded-db.dir:}") String directory,
             @Value("${taskstream.embedded-db.unsafe-fast-writes:false}") boolean unsafeFastWrites) throws IOException {
-        if (unsafeFastWrites && !directory.isBlank()) {
-            log.warn("DATABASE: unsafe fast writes (fsync and synchronous_commit off): a crash can lose the last "
-                    + "writes, and an OS crash or power cut can corrupt the database");
-        }
         if (directory.isBlank()) {
             log.warn("DATABASE: embedded PostgreSQL in a temporary directory; all data is lost on shutdown");
             return LocalPostgres.startThrowAway(unsafeFastWrites);
+        }
+        if (unsafeFastWrites) {
+            log.warn("DATABASE: unsafe fast writes (fsync and synchronous_commit off): a crash can lose the last "
+                    + "writes, and an OS crash or power cut can corrupt the database");
         }
         Path dataDirectory = dataDirectory(directory);
         LocalPostgres postgres = LocalPostgres.startKeeping(dataDirectory, unsafeFastWrites);

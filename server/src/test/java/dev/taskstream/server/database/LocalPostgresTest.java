@@ -14,7 +14,8 @@ class LocalPostgresTest {
     @Test
     void unsafeFastWritesTurnOffFsyncAndSynchronousCommit() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway(true);
-                Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.connectionProperties())) {
+                Connection connection = DriverManager.getConnection(postgres.jdbcUrl(),
+                        postgres.connectionProperties())) {
             assertThat(show(connection, "fsync")).isEqualTo("off");
             assertThat(show(connection, "synchronous_commit")).isEqualTo("off");
         }
