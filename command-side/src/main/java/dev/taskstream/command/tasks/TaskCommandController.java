@@ -10,6 +10,7 @@ import dev.taskstream.api.series.OccurrenceScheduled;
 import dev.taskstream.api.series.RecurrenceRequest;
 import dev.taskstream.api.series.SeriesTemplate;
 import dev.taskstream.api.tasks.CompleteTask;
+import dev.taskstream.api.tasks.CreateNewTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.CreateTaskRequest;
 import dev.taskstream.api.tasks.DeleteTask;
@@ -56,8 +57,8 @@ class TaskCommandController {
         if (request.recurrence() != null) {
             return ResponseEntity.created(location).body(createRecurring(id, request, tagIds, user));
         }
-        commands.send(new CreateTask(id, user, request.title(), request.description(),
-                request.due(), request.priority(), tagIds, null), ErrorCode.TASK_NOT_FOUND, id);
+        commands.send(new CreateNewTask(id, user, request.title(), request.description(),
+                request.due(), request.priority(), tagIds), ErrorCode.TASK_NOT_FOUND, id);
         return ResponseEntity.created(location).body(new WriteResult(id, FIRST_VERSION));
     }
 

@@ -45,10 +45,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         throw e;
     }
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> conflict(Exception e) {
         return problem(ErrorCode.CONFLICT, null,
                 "Another write to the same task came first, or the id is taken. Re-read it and try again.");
+    }
+
+    /** Creations that do not load first (CreateNewTask) learn that their id is taken when its first event is stored. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> idTaken(AggregateStreamCreationException e) {
+        return problem(ErrorCode.CONFLICT, "id", "The id is taken.");
     }
 
     /** Tasks and series share one id space; a task id used for a series (or the reverse) is no such thing. */
@@ -90,7 +96,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof TaskstreamException refused) {
             return refused(refused);
         }
-        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+        if (cause instanceof AggregateStreamCreationException taken) {
+            return idTaken(taken);
+        }
+        if (cause instanceof ConcurrencyException) {
             return conflict(cause);
         }
         if (cause instanceof IncompatibleAggregateException otherKind) {

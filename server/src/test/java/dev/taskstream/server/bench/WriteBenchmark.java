@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.taskstream.server.TaskstreamApplication;
 import dev.taskstream.server.support.ApiClient;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,16 +42,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * For 1, 8 and 16 client threads it times, in one run: a plain JDBC loop that inserts one row per commit into a
  * table shaped like the event table (the baseline), {@code POST /api/tasks} over HTTP, and a mix of PATCH,
  * complete and reopen on existing tasks. A probe measures how long a created task takes to show in
- * {@code GET /api/tasks/{id}} while the load runs. Figures are ratios to the baseline, because the machine is shared.
+ * {@code GET /api/tasks/{id}} while the load runs. Figures are ratios to the baseline, because the machine is shared,
+ * and the three take turns in rounds. "req CPU" and "evt CPU" are CPU ms per operation on the request threads and
+ * on the threads that follow the event stream (projections, sagas): they vary least with the machine's load.
  * Run with {@code ./mvnw -Pbench verify -pl server -am -Dtest=WriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Dbench.seconds=N} sets each phase's length (default 15), {@code -Dbench.threads=1,8,16} the thread counts.
  */
 class WriteBenchmark {
 
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    private static final int ROUNDS = 3;
+    /**
+     * CPU time is counted per thread, so it hardly grows when other processes crowd the machine: the request
+     * threads (Tomcat's), and the threads that follow the event stream (processors, sagas, their store readers).
+     */
+    private static final ThreadMXBean THREADS_CPU = ManagementFactory.getThreadMXBean();
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 15);
     private static final int[] THREADS = Arrays.stream(System.getProperty("bench.threads", "1,8,16").split(","))
             .mapToInt(Integer::parseInt).toArray();
+    private static final Pattern STREAM_THREAD =
+            Pattern.compile("EventProcessor|EmbeddedEventStore|WorkPackage|Coordinator|db-scheduler");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     /** The size of a stored TaskCreated and its metadata, so the baseline writes as many bytes as the server. */
     private static final byte[] PAYLOAD = ("{\"taskId\":\"" + UUID.randomUUID() + "\",\"ownerId\":\"" + UUID.randomUUID()
@@ -98,22 +111,30 @@ class WriteBenchmark {
         run(warmUpThreads, WARM_UP_SECONDS / 3, thread -> users.get(thread).create());
         run(warmUpThreads, WARM_UP_SECONDS / 3, thread -> users.get(thread).change());
 
-        System.out.printf("%n%-8s %-28s %9s %8s %8s %8s %7s%n",
-                "threads", "what", "per s", "p50 ms", "p99 ms", "x JDBC", "errors");
+        System.out.printf("%n%-8s %-28s %9s %8s %8s %8s %9s %9s %7s%n", "threads", "what", "per s", "p50 ms",
+                "p99 ms", "x JDBC", "req CPU", "evt CPU", "errors");
         List<String> visibility = new ArrayList<>();
         long errors = 0;
         for (int threads : THREADS) {
-            Result jdbcRate = run(threads, SECONDS, baseline::append);
-            print(threads, "plain JDBC, 1 row per commit", jdbcRate, jdbcRate);
+            // Rounds take turns, so that a build starting on the shared machine slows all three alike.
+            Result jdbcRate = Result.NONE;
+            Result creates = Result.NONE;
+            Result changes = Result.NONE;
             Probe createProbe = new Probe(probeUser);
-            Result creates = run(threads, SECONDS, thread -> users.get(thread).create());
-            createProbe.stop();
-            print(threads, "POST /api/tasks", creates, jdbcRate);
             Probe changeProbe = new Probe(probeUser);
-            Result changes = run(threads, SECONDS, thread -> users.get(thread).change());
-            changeProbe.stop();
+            for (int round = 0; round < ROUNDS; round++) {
+                jdbcRate = jdbcRate.plus(run(threads, SECONDS / ROUNDS, baseline::append));
+                createProbe.start();
+                creates = creates.plus(run(threads, SECONDS / ROUNDS, thread -> users.get(thread).create()));
+                createProbe.stop();
+                changeProbe.start();
+                changes = changes.plus(run(threads, SECONDS / ROUNDS, thread -> users.get(thread).change()));
+                changeProbe.stop();
+            }
+            print(threads, "plain JDBC, 1 row per commit", jdbcRate, jdbcRate);
+            print(threads, "POST /api/tasks", creates, jdbcRate);
             print(threads, "PATCH/complete/reopen mix", changes, jdbcRate);
-            visibility.add(String.format("%-8d write->visible during creates %s, during the mix %s",
+            visibility.add(String.format("%-8d write->visible during creates %s; during the mix %s",
                     threads, createProbe.summary(), changeProbe.summary()));
             errors += jdbcRate.errors + creates.errors + changes.errors + createProbe.errors.get()
                     + changeProbe.errors.get();
@@ -222,43 +243,51 @@ class WriteBenchmark {
     }
 
     /**
-     * Every 20 ms while the load runs: create a task, then read it back until it answers, at most every
+     * Every 100 ms while the load runs: create a task, then read it back until it answers, at most every
      * millisecond; the time from the create's answer to the first 200 is how long the projection lags.
      */
     private static final class Probe {
 
-        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Client user;
+        private final AtomicBoolean running = new AtomicBoolean();
         private final AtomicLong errors = new AtomicLong();
         private final List<Long> lags = new ArrayList<>();
-        private final Thread thread;
+        private Thread thread;
 
         Probe(Client user) {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        user.create();
-                        long written = System.nanoTime();
-                        String path = "/api/tasks/" + user.tasks.get(user.tasks.size() - 1);
-                        while (user.get(path) != 200) {
-                            if (System.nanoTime() - written > 5_000_000_000L) {
-                                throw new IllegalStateException("not visible after 5 s: " + path);
-                            }
-                            Thread.sleep(1);
-                        }
-                        lags.add(System.nanoTime() - written);
-                        Thread.sleep(20);
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        System.out.println("probe: " + e);
-                    }
-                }
-            }, "visibility-probe");
+            this.user = user;
+        }
+
+        void start() {
+            running.set(true);
+            thread = new Thread(this::probe, "visibility-probe");
             thread.start();
         }
 
         void stop() throws InterruptedException {
             running.set(false);
             thread.join();
+        }
+
+        private void probe() {
+            while (running.get()) {
+                try {
+                    user.create();
+                    long written = System.nanoTime();
+                    String path = "/api/tasks/" + user.tasks.get(user.tasks.size() - 1);
+                    while (user.get(path) != 200) {
+                        if (System.nanoTime() - written > 5_000_000_000L) {
+                            throw new IllegalStateException("not visible after 5 s: " + path);
+                        }
+                        Thread.sleep(1);
+                    }
+                    lags.add(System.nanoTime() - written);
+                    Thread.sleep(100);
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    System.out.println("probe: " + e);
+                }
+            }
         }
 
         String summary() {
@@ -272,10 +301,22 @@ class WriteBenchmark {
         void run(int thread) throws Exception;
     }
 
-    private record Result(long count, double seconds, long[] sortedNanos, long errors) {
+    /** What one or more slices did: operations, wall time, latencies, errors and this process's CPU time. */
+    private record Result(long count, double seconds, long[] sortedNanos, long errors, long requestCpuNanos,
+                          long streamCpuNanos) {
+
+        static final Result NONE = new Result(0, 0, new long[0], 0, 0, 0);
 
         double rate() {
             return count / seconds;
+        }
+
+        Result plus(Result other) {
+            long[] all = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
+            System.arraycopy(other.sortedNanos, 0, all, sortedNanos.length, other.sortedNanos.length);
+            Arrays.sort(all);
+            return new Result(count + other.count, seconds + other.seconds, all, errors + other.errors,
+                    requestCpuNanos + other.requestCpuNanos, streamCpuNanos + other.streamCpuNanos);
         }
     }
 
@@ -319,12 +360,14 @@ class WriteBenchmark {
             worker.start();
             workers.add(worker);
         }
+        long[] cpuBefore = cpuByRole();
         window[0] = System.nanoTime();
         start.countDown();
         for (Thread worker : workers) {
             worker.join();
         }
         window[1] = System.nanoTime();
+        long[] cpuAfter = cpuByRole();
         long[] all = new long[Arrays.stream(counts).sum()];
         int at = 0;
         for (int t = 0; t < threads; t++) {
@@ -332,13 +375,32 @@ class WriteBenchmark {
             at += counts[t];
         }
         Arrays.sort(all);
-        return new Result(all.length, (window[1] - window[0]) / 1e9, all, errors.get());
+        return new Result(all.length, (window[1] - window[0]) / 1e9, all, errors.get(),
+                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
+    }
+
+    /** CPU nanoseconds so far of the request threads, and of the event-stream threads (live threads only). */
+    private static long[] cpuByRole() {
+        long[] cpu = new long[2];
+        for (ThreadInfo thread : THREADS_CPU.getThreadInfo(THREADS_CPU.getAllThreadIds())) {
+            if (thread == null) {
+                continue;
+            }
+            String name = thread.getThreadName();
+            int role = name.startsWith("http-nio") ? 0 : STREAM_THREAD.matcher(name).lookingAt() ? 1 : -1;
+            long nanos = THREADS_CPU.getThreadCpuTime(thread.getThreadId());
+            if (role >= 0 && nanos > 0) {
+                cpu[role] += nanos;
+            }
+        }
+        return cpu;
     }
 
     private static void print(int threads, String what, Result result, Result baseline) {
-        System.out.printf("%-8d %-28s %9.0f %8.2f %8.2f %8.3f %7d%n", threads, what, result.rate(),
-                at(result.sortedNanos, 0.50) / 1e6, at(result.sortedNanos, 0.99) / 1e6,
-                result.rate() / baseline.rate(), result.errors);
+        long count = Math.max(1, result.count);
+        System.out.printf("%-8d %-28s %9.0f %8.2f %8.2f %8.3f %9.2f %9.2f %7d%n", threads, what, result.rate(),
+                at(result.sortedNanos, 0.50) / 1e6, at(result.sortedNanos, 0.99) / 1e6, result.rate() / baseline.rate(),
+                result.requestCpuNanos / 1e6 / count, result.streamCpuNanos / 1e6 / count, result.errors);
     }
 
     private static long at(long[] sorted, double quantile) {
