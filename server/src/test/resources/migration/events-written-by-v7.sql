@@ -24,3 +24,10 @@ VALUES
  'Task', '2026-11-26T10:41:44.230Z', 'dev.taskstream.api.tasks.TaskReopened', '1',
  convert_to('{"taskId":"5253ee18-61c5-47c1-8e9c-b12a63ada851"}', 'UTF8'),
  convert_to('{"traceId":"9a1c3e5f-2b4d-4f6a-8c0e-1d3f5a7b9c2e","correlationId":"9a1c3e5f-2b4d-4f6a-8c0e-1d3f5a7b9c2e","userId":"9e895f45-c354-4dea-969b-d5fd87e107d3"}', 'UTF8'));
+
+-- The series view and the recurrence saga had seen those five events (their JPA token store wrote these rows).
+INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp, owner)
+VALUES ('series-view', 0, convert_to('{"index":5,"gaps":[]}', 'UTF8'), 'org.axonframework.eventhandling.GapAwareTrackingToken',
+        '2026-11-26T10:55:00.803Z', NULL),
+       ('recurrence', 0, convert_to('{"index":5,"gaps":[]}', 'UTF8'), 'org.axonframework.eventhandling.GapAwareTrackingToken',
+        '2026-11-26T10:55:03.610Z', NULL);

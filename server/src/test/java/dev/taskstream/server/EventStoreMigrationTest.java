@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A database that main's JPA event store wrote (schema V1-V7, events with Hibernate-drawn global indexes) is
  * upgraded by starting this version on it: the old events load into aggregates and the read model, new events
- * are numbered after them, and a reused id is still refused.
+ * are numbered after them, a reused id is still refused, and processors carry on from the tokens they had stored.
  */
 class EventStoreMigrationTest {
 
@@ -63,6 +63,11 @@ class EventStoreMigrationTest {
                                 + " ORDER BY title").query(String.class).list()).containsExactly(
                         RENAMED + " Renamed before the upgrade COMPLETED 2",
                         REOPENED + " Water the fern COMPLETED 3"));
+                await().atMost(Eventually.BOUND).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT processor_name || ' ' || convert_from(token, 'UTF8') FROM token_entry"
+                                + " WHERE processor_name IN ('series-view', 'recurrence') ORDER BY 1")
+                        .query(String.class).list()).containsExactly(
+                        "recurrence {\"index\":7,\"gaps\":[]}", "series-view {\"index\":7,\"gaps\":[]}"));
             }
         }
     }
