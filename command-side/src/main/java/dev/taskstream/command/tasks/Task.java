@@ -49,7 +49,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * completed task (or reopening an open one) is a no-op rather than an error, so that a client that
  * retries after a lost response simply succeeds.
  */
-@Aggregate
+@Aggregate(cache = TaskCacheConfiguration.TASK_CACHE)
 class Task {
 
     @AggregateIdentifier
