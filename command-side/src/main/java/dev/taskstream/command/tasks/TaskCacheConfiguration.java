@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * Tasks stay in memory between commands, so a PATCH, complete or reopen does not read the task's snapshot and events
  * again. This is only right while one process handles a task's commands: a second command process would hold stale
  * copies, and each stale write would fail once with 409 (the append's version check) before the copy is dropped.
- * Such a deployment sets {@code taskstream.command.task-cache=false}.
+ * Such a deployment sets {@code taskstream.command.task-cache=false} ({@code TASKSTREAM_TASK_CACHE}).
  */
 @Configuration(proxyBeanMethods = false)
 class TaskCacheConfiguration {
