@@ -7,6 +7,7 @@ import dev.taskstream.api.ReminderId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.CompleteTask;
+import dev.taskstream.api.tasks.CreateNewTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DueDate;
 import dev.taskstream.api.tasks.FireReminder;
@@ -67,6 +68,17 @@ class TaskRemindersTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateTask(TASK, OWNER, "Call", null, DUE, null, Set.of(), null, List.of(HALF_HOUR, NOON)))
                 .expectEvents(CREATED, SET);
+    }
+
+    @Test
+    void aNewTaskFromTheApiGetsItsRemindersToo() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateNewTask(TASK, OWNER, "Call", null, DUE, null, Set.of(), List.of(HALF_HOUR, NOON)))
+                .expectEvents(CREATED, SET);
+        fixture.givenNoPriorActivity()
+                .when(new CreateNewTask(TASK, OWNER, "Call", null, null, null, Set.of(), List.of(HALF_HOUR)))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.INVALID_FIELD, "reminders[0].before"));
     }
 
     @Test
