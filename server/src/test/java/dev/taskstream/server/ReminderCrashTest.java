@@ -46,17 +46,21 @@ class ReminderCrashTest {
             String url = postgres.getJdbcUrl("postgres", "postgres");
 
             ChildServer first = ChildServer.start(url, home.resolve("first.log"));
-            ApiClient user = ApiClient.newUser(first.port());
-            Instant due = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.MILLIS);
-            for (int task = 0; task < TASKS; task++) {
-                int offset = task * REMINDERS_PER_TASK;
-                List<String> reminders = IntStream.range(0, REMINDERS_PER_TASK)
-                        .mapToObj(i -> at(due.plusMillis(offset + i))).toList();
-                assertThat(user.post("/api/tasks", "{\"title\":\"task " + task + "\",\"reminders\":["
-                        + String.join(",", reminders) + "]}").status()).isEqualTo(201);
+            ApiClient user;
+            try {
+                user = ApiClient.newUser(first.port());
+                Instant due = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.MILLIS);
+                for (int task = 0; task < TASKS; task++) {
+                    int offset = task * REMINDERS_PER_TASK;
+                    List<String> reminders = IntStream.range(0, REMINDERS_PER_TASK)
+                            .mapToObj(i -> at(due.plusMillis(offset + i))).toList();
+                    assertThat(user.post("/api/tasks", "{\"title\":\"task " + task + "\",\"reminders\":["
+                            + String.join(",", reminders) + "]}").status()).isEqualTo(201);
+                }
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> fired(jdbc) > 0);
+            } finally {
+                first.kill(); // as soon as the first reminder fired; and never left running if anything above failed
             }
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> fired(jdbc) > 0);
-            first.kill();
             long firedAtKill = fired(jdbc);
             assertThat(firedAtKill).as("killed while firing").isBetween(1L, TOTAL - 1L);
 
