@@ -1,0 +1,102 @@
+package dev.taskstream.command.remote;
+
+import dev.taskstream.api.TaskstreamException;
+import dev.taskstream.api.remote.RemoteCommand;
+import dev.taskstream.api.remote.RemoteOutcome;
+import dev.taskstream.api.remote.RemoteOutcome.Refusal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.ExecutionException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where commands from other roles arrive (the sagas role in split mode, through its Dapr sidecar). Each is
+ * dispatched on the local command bus, as if it had been sent here, and answered with its result or refusal.
+ *
+ * <p>Only a caller holding the app API token gets in: Dapr's sidecar sends it as {@code dapr-api-token} when
+ * the sidecar is given {@code APP_API_TOKEN}. Without a token configured the endpoint answers 404 to everyone,
+ * so a monolith exposes no back door.
+ */
+@RestController
+class CommandEndpoint {
+
+    static final String TOKEN_HEADER = "dapr-api-token";
+
+    private final CommandBus commandBus;
+    private final Serializer serializer;
+    private final byte[] apiToken;
+
+    CommandEndpoint(CommandBus commandBus, @Qualifier("messageSerializer") Serializer serializer,
+                    @Value("${taskstream.dapr.app-api-token:}") String apiToken) {
+        this.commandBus = commandBus;
+        this.serializer = serializer;
+        this.apiToken = apiToken.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @PostMapping("/" + RemoteCommand.PATH)
+    ResponseEntity<RemoteOutcome> handle(@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                         @RequestBody RemoteCommand command) throws InterruptedException {
+        if (!admits(token)) {
+            return ResponseEntity.notFound().build();
+        }
+        FutureCallback<Object, Object> callback = new FutureCallback<>();
+        commandBus.dispatch(toMessage(command), callback);
+        CommandResultMessage<?> result;
+        try {
+            result = callback.get();
+        } catch (ExecutionException e) {
+            result = GenericCommandResultMessage.asCommandResultMessage(e.getCause());
+        }
+        return ResponseEntity.ok(outcome(result));
+    }
+
+    private boolean admits(String token) {
+        return apiToken.length > 0 && token != null
+                && MessageDigest.isEqual(apiToken, token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private GenericCommandMessage<Object> toMessage(RemoteCommand command) {
+        Object payload = serializer.deserialize(new SimpleSerializedObject<>(
+                command.payload(), String.class, command.payloadType(), command.payloadRevision()));
+        MetaData metaData = serializer.deserialize(new SimpleSerializedObject<>(
+                command.metaData(), String.class, MetaData.class.getName(), null));
+        return new GenericCommandMessage<>(new GenericMessage<>(command.identifier(), payload, metaData),
+                command.commandName());
+    }
+
+    private RemoteOutcome outcome(CommandResultMessage<?> result) {
+        if (result.isExceptional()) {
+            return RemoteOutcome.refused(refusal(result.exceptionResult()));
+        }
+        if (result.getPayload() == null) {
+            return RemoteOutcome.of(null, null, null);
+        }
+        SerializedObject<String> serialized = serializer.serialize(result.getPayload(), String.class);
+        return RemoteOutcome.of(serialized.getType().getName(), serialized.getType().getRevision(),
+                serialized.getData());
+    }
+
+    /** A domain refusal keeps its code; anything else is named but has no code the caller could act on. */
+    private static Refusal refusal(Throwable failure) {
+        if (failure instanceof TaskstreamException refused) {
+            return new Refusal(refused.code(), refused.field(), refused.getMessage());
+        }
+        return new Refusal(null, null, failure.toString());
+    }
+}
