@@ -28,6 +28,9 @@ import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPubli
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,10 +55,10 @@ class KafkaConfiguration {
     /** Events travel as the event store holds them (Jackson, with their revision), and are upcast when read. */
     @Bean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer events,
-                                                                 org.axonframework.config.Configuration axon) {
+                                                                 ObjectProvider<EventUpcaster> upcasters) {
         return DefaultKafkaMessageConverter.builder()
                 .serializer(events)
-                .upcasterChain(axon.upcasterChain())
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .build();
     }
 
@@ -91,8 +94,10 @@ class KafkaConfiguration {
         @Bean(destroyMethod = "shutDown")
         KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> producers,
                                                       KafkaMessageConverter<String, byte[]> converter,
-                                                      KafkaTopic topic) {
+                                                      KafkaTopic topic,
+                                                      @Qualifier("eventSerializer") Serializer events) {
             return KafkaPublisher.<String, byte[]>builder()
+                    .serializer(events)
                     .producerFactory(producers)
                     .messageConverter(converter)
                     .topicResolver(event -> Optional.of(topic.name()))
@@ -127,7 +132,8 @@ class KafkaConfiguration {
         @Bean(KafkaEventSource.BEAN)
         StreamableKafkaMessageSource<String, byte[]> kafkaEventSource(KafkaSettings settings, KafkaTopic topic,
                                                                       KafkaMessageConverter<String, byte[]> converter,
-                                                                      Fetcher<String, byte[], KafkaEventMessage> fetcher) {
+                                                                      Fetcher<String, byte[], KafkaEventMessage> fetcher,
+                                                                      @Qualifier("eventSerializer") Serializer events) {
             Map<String, Object> consumer = Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -135,6 +141,7 @@ class KafkaConfiguration {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             return StreamableKafkaMessageSource.<String, byte[]>builder()
+                    .serializer(events)
                     .topics(List.of(topic.name()))
                     .consumerFactory(new DefaultConsumerFactory<>(consumer))
                     .fetcher(fetcher)
