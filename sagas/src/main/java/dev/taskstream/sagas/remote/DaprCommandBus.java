@@ -36,8 +36,8 @@ import reactor.util.retry.Retry;
  * {@code CommandGateway} behaves as it does in the monolith. A refusal arrives as the same
  * {@link TaskstreamException}, with its {@code ErrorCode}, that the local bus would have thrown.
  *
- * <p>A failed hop (sidecar or command role away) is retried with back-off, 200 ms doubling to 5 s, six times
- * (about 15 s in all); after that the command fails, the saga's handler fails with it, and its event processor
+ * <p>A failed hop (sidecar or command role away) is retried with back-off ({@link Backoff#DEFAULT}: about 11 s
+ * in all); after that the command fails, the saga's handler fails with it, and its event processor
  * retries the event later. Nothing is dropped, and saga commands are idempotent, so a command that was handled
  * but whose answer was lost may safely run again. Meters: {@code taskstream.remote.commands} (a timer by
  * outcome: ok, refused, failed) and {@code taskstream.remote.command.retries}.
@@ -45,9 +45,6 @@ import reactor.util.retry.Retry;
 public final class DaprCommandBus implements CommandBus {
 
     private static final Logger log = LoggerFactory.getLogger(DaprCommandBus.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final int RETRIES = 6;
     /** Caps one command, retries included, so a hung hop cannot hold the saga processor for ever. */
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
 
@@ -55,15 +52,18 @@ public final class DaprCommandBus implements CommandBus {
     private final String commandAppId;
     private final Serializer serializer;
     private final MeterRegistry meters;
+    private final Backoff backoff;
     private final Counter retries;
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
 
-    public DaprCommandBus(DaprClient dapr, String commandAppId, Serializer serializer, MeterRegistry meters) {
+    public DaprCommandBus(DaprClient dapr, String commandAppId, Serializer serializer, MeterRegistry meters,
+                          Backoff backoff) {
         this.dapr = dapr;
         this.commandAppId = commandAppId;
         this.serializer = serializer;
         this.meters = meters;
+        this.backoff = backoff;
         this.retries = meters.counter("taskstream.remote.command.retries");
     }
 
@@ -92,7 +92,7 @@ public final class DaprCommandBus implements CommandBus {
         try {
             outcome = dapr.invokeMethod(commandAppId, RemoteCommand.PATH, remote(command), HttpExtension.POST,
                             RemoteOutcome.class)
-                    .retryWhen(Retry.backoff(RETRIES, FIRST_BACKOFF).maxBackoff(MAX_BACKOFF)
+                    .retryWhen(Retry.backoff(backoff.retries(), backoff.first()).maxBackoff(backoff.max())
                             .doBeforeRetry(signal -> {
                                 retries.increment();
                                 log.info("Command {} to {} failed ({}); retrying",
@@ -127,6 +127,13 @@ public final class DaprCommandBus implements CommandBus {
         return refusal.code() == null
                 ? new CommandExecutionException(refusal.detail(), null)
                 : new TaskstreamException(refusal.code(), refusal.field(), refusal.detail());
+    }
+
+    /** How often, and how patiently, a failed hop is tried again. */
+    public record Backoff(int retries, Duration first, Duration max) {
+
+        /** 200 ms doubling to 5 s, six times: a command role restarting in Kubernetes is usually back by then. */
+        public static final Backoff DEFAULT = new Backoff(6, Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
     @SuppressWarnings("unchecked")

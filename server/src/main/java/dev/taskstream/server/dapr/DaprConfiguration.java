@@ -30,6 +30,6 @@ class DaprConfiguration {
     @Bean
     CommandBus daprCommandBus(DaprClient dapr, @Value("${taskstream.dapr.command-app-id}") String commandAppId,
                               @Qualifier("messageSerializer") Serializer serializer, MeterRegistry meters) {
-        return new DaprCommandBus(dapr, commandAppId, serializer, meters);
+        return new DaprCommandBus(dapr, commandAppId, serializer, meters, DaprCommandBus.Backoff.DEFAULT);
     }
 }

@@ -38,7 +38,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Split mode's event transport, on only when {@code taskstream.kafka.bootstrap-servers} is set. The command role
+ * Split mode's event transport, on only when {@code taskstream.kafka.bootstrap-servers} is set (on each nested
+ * configuration too: component scanning finds those on their own). The command role
  * publishes every stored event; query and sagas roles running without the command role read them back. Records
  * are keyed by aggregate id (Axon's per-aggregate sequencing), so each aggregate's events stay in order.
  */
@@ -69,6 +70,7 @@ class KafkaConfiguration {
      * before the token moved sends an event twice; every consumer is idempotent.
      */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression(KafkaSettings.CONFIGURED)
     @ConditionalOnRole(Role.COMMAND)
     static class Publishing {
 
@@ -126,6 +128,7 @@ class KafkaConfiguration {
      * named in {@code axon.eventhandling.processors} is pointed at this source (see {@link KafkaEventSource}).
      */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression(KafkaSettings.CONFIGURED)
     @ConditionalOnRole(value = {Role.QUERY, Role.SAGAS}, without = Role.COMMAND)
     static class Consuming {
 

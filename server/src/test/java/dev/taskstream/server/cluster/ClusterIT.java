@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ApiClient.Response;
+import dev.taskstream.server.support.FakeDaprSidecar;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.taskstream.server.cluster;
+package dev.taskstream.server.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +24,7 @@ import java.util.function.IntSupplier;
  * with the app API token, and passes the app's answer back, as daprd does. An app that is down answers 500
  * with Dapr's own error body, so the caller sees what it would see in Kubernetes.
  */
-final class FakeDaprSidecar implements AutoCloseable {
+public final class FakeDaprSidecar implements AutoCloseable {
 
     private static final String PREFIX = "/v1.0/invoke/";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -33,7 +33,7 @@ final class FakeDaprSidecar implements AutoCloseable {
     private final Map<String, IntSupplier> appPorts;
     private final String appApiToken;
 
-    FakeDaprSidecar(Map<String, IntSupplier> appPorts, String appApiToken) throws IOException {
+    public FakeDaprSidecar(Map<String, IntSupplier> appPorts, String appApiToken) throws IOException {
         this.appPorts = appPorts;
         this.appApiToken = appApiToken;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -42,7 +42,7 @@ final class FakeDaprSidecar implements AutoCloseable {
         server.start();
     }
 
-    int httpPort() {
+    public int httpPort() {
         return server.getAddress().getPort();
     }
 
