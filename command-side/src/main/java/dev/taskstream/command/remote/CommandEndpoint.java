@@ -2,12 +2,11 @@ package dev.taskstream.command.remote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskstream.api.TaskstreamException;
+import dev.taskstream.api.remote.AppApiToken;
 import dev.taskstream.api.remote.RemoteCommand;
 import dev.taskstream.api.remote.RemoteOutcome;
 import dev.taskstream.api.remote.RemoteOutcome.Refusal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -31,33 +30,30 @@ import org.springframework.web.bind.annotation.RestController;
  * Where commands from other roles arrive (the sagas role in split mode, through its Dapr sidecar). Each is
  * dispatched on the local command bus, as if it had been sent here, and answered with its result or refusal.
  *
- * <p>Only a caller holding the app API token gets in: Dapr's sidecar sends it as {@code dapr-api-token} when
- * the sidecar is given {@code APP_API_TOKEN}. Without a token configured the endpoint answers 404 to everyone,
- * so a monolith exposes no back door.
+ * <p>Only the sidecar gets in ({@link AppApiToken}); anyone else, and everyone when no token is configured,
+ * gets 404.
  */
 @RestController
 class CommandEndpoint {
 
-    static final String TOKEN_HEADER = "dapr-api-token";
-
     private final CommandBus commandBus;
     private final Serializer serializer;
     private final ObjectMapper json;
-    private final byte[] apiToken;
+    private final AppApiToken apiToken;
 
     CommandEndpoint(CommandBus commandBus, @Qualifier("messageSerializer") Serializer serializer, ObjectMapper json,
                     @Value("${taskstream.dapr.app-api-token:}") String apiToken) {
         this.commandBus = commandBus;
         this.serializer = serializer;
         this.json = json;
-        this.apiToken = apiToken.getBytes(StandardCharsets.UTF_8);
+        this.apiToken = new AppApiToken(apiToken);
     }
 
     /** The body is read only after the token is checked, so a stranger learns nothing, not even the format. */
     @PostMapping("/" + RemoteCommand.PATH)
-    ResponseEntity<RemoteOutcome> handle(@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+    ResponseEntity<RemoteOutcome> handle(@RequestHeader(name = AppApiToken.HEADER, required = false) String token,
                                          @RequestBody byte[] body) throws InterruptedException, IOException {
-        if (!admits(token)) {
+        if (!apiToken.admits(token)) {
             return ResponseEntity.notFound().build();
         }
         RemoteCommand command = json.readValue(body, RemoteCommand.class);
@@ -70,11 +66,6 @@ class CommandEndpoint {
             result = GenericCommandResultMessage.asCommandResultMessage(e.getCause());
         }
         return ResponseEntity.ok(outcome(result));
-    }
-
-    private boolean admits(String token) {
-        return apiToken.length > 0 && token != null
-                && MessageDigest.isEqual(apiToken, token.getBytes(StandardCharsets.UTF_8));
     }
 
     private GenericCommandMessage<Object> toMessage(RemoteCommand command) {
