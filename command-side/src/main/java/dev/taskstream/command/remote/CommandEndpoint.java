@@ -1,11 +1,10 @@
 package dev.taskstream.command.remote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskstream.api.TaskstreamException;
+import dev.taskstream.api.Refusal;
 import dev.taskstream.api.remote.AppApiToken;
 import dev.taskstream.api.remote.RemoteCommand;
 import dev.taskstream.api.remote.RemoteOutcome;
-import dev.taskstream.api.remote.RemoteOutcome.Refusal;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandBus;
@@ -77,9 +76,12 @@ class CommandEndpoint {
                 command.commandName());
     }
 
+    /** A refusal keeps its code, as on the local bus; anything else is named but has no code to act on. */
     private RemoteOutcome outcome(CommandResultMessage<?> result) {
         if (result.isExceptional()) {
-            return RemoteOutcome.refused(refusal(result.exceptionResult()));
+            Throwable failure = result.exceptionResult();
+            return Refusal.of(failure).map(RemoteOutcome::refused)
+                    .orElseGet(() -> RemoteOutcome.failed(failure.toString()));
         }
         if (result.getPayload() == null) {
             return RemoteOutcome.of(null, null, null);
@@ -87,13 +89,5 @@ class CommandEndpoint {
         SerializedObject<String> serialized = serializer.serialize(result.getPayload(), String.class);
         return RemoteOutcome.of(serialized.getType().getName(), serialized.getType().getRevision(),
                 serialized.getData());
-    }
-
-    /** A domain refusal keeps its code; anything else is named but has no code the caller could act on. */
-    private static Refusal refusal(Throwable failure) {
-        if (failure instanceof TaskstreamException refused) {
-            return new Refusal(refused.code(), refused.field(), refused.getMessage());
-        }
-        return new Refusal(null, null, failure.toString());
     }
 }

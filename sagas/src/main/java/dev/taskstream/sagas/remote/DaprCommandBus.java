@@ -1,9 +1,8 @@
 package dev.taskstream.sagas.remote;
 
-import dev.taskstream.api.TaskstreamException;
+import dev.taskstream.api.Refusal;
 import dev.taskstream.api.remote.RemoteCommand;
 import dev.taskstream.api.remote.RemoteOutcome;
-import dev.taskstream.api.remote.RemoteOutcome.Refusal;
 import io.dapr.client.DaprClient;
 import io.dapr.client.domain.HttpExtension;
 import io.micrometer.core.instrument.Counter;
@@ -33,8 +32,8 @@ import reactor.util.retry.Retry;
 /**
  * The command bus of a process that handles no commands itself (the sagas role in split mode): every command
  * goes to the command role through Dapr service invocation and its result or refusal comes back, so a saga's
- * {@code CommandGateway} behaves as it does in the monolith. A refusal arrives as the same
- * {@link TaskstreamException}, with its {@code ErrorCode}, that the local bus would have thrown.
+ * {@code CommandGateway} behaves as it does in the monolith. A refusal arrives as the local bus delivers it: a
+ * {@code CommandExecutionException} with the {@link Refusal} (its {@code ErrorCode}) in its details.
  *
  * <p>A failed hop (sidecar or command role away) is retried with back-off ({@link Backoff#DEFAULT}: about 11 s
  * in all); after that the command fails, the saga's handler fails with it, and its event processor
@@ -82,7 +81,7 @@ public final class DaprCommandBus implements CommandBus {
         Timer.Sample sample = Timer.start(meters);
         CommandResultMessage<R> result = send(intercepted);
         String outcome = !result.isExceptional() ? "ok"
-                : result.exceptionResult() instanceof TaskstreamException ? "refused" : "failed";
+                : Refusal.of(result.exceptionResult()).isPresent() ? "refused" : "failed";
         sample.stop(meters.timer("taskstream.remote.commands", "outcome", outcome));
         callback.onResult(intercepted, result);
     }
@@ -108,7 +107,11 @@ public final class DaprCommandBus implements CommandBus {
                     "Command " + command.getCommandName() + ": " + commandAppId + " answered nothing", null));
         }
         if (outcome.refusal() != null) {
-            return GenericCommandResultMessage.asCommandResultMessage(refusal(outcome.refusal()));
+            return GenericCommandResultMessage.asCommandResultMessage(outcome.refusal().asCommandFailure(null));
+        }
+        if (outcome.fault() != null) {
+            return GenericCommandResultMessage.asCommandResultMessage(new CommandExecutionException(
+                    "Command " + command.getCommandName() + " failed in " + commandAppId + ": " + outcome.fault(), null));
         }
         R result = outcome.resultType() == null ? null : serializer.deserialize(new SimpleSerializedObject<>(
                 outcome.result(), String.class, outcome.resultType(), outcome.resultRevision()));
@@ -120,13 +123,6 @@ public final class DaprCommandBus implements CommandBus {
         SerializedObject<String> metaData = serializer.serialize(command.getMetaData(), String.class);
         return new RemoteCommand(command.getIdentifier(), command.getCommandName(), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), metaData.getData());
-    }
-
-    /** The exception the local bus would have delivered. */
-    private static Exception refusal(Refusal refusal) {
-        return refusal.code() == null
-                ? new CommandExecutionException(refusal.detail(), null)
-                : new TaskstreamException(refusal.code(), refusal.field(), refusal.detail());
     }
 
     /** How often, and how patiently, a failed hop is tried again. */

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ApiClient.Response;
-import dev.taskstream.server.support.FakeDaprSidecar;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,20 +21,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Split mode as it is deployed: a real Kafka broker process, one PostgreSQL, and the command, query and sagas
  * roles as three JVMs from the packaged jar; the sagas role reaches the command role through a Dapr sidecar
- * (a fake one, see {@link FakeDaprSidecar}). A client drives the REST API: writes to the command role, reads
+ * (a stand-in, see {@link Cluster}). A client drives the REST API: writes to the command role, reads
  * from the query role. The query role is killed with {@code kill -9} while writes go on, then the sagas role
  * while a recurring task is being completed, then the broker is restarted; each time the read model ends up
  * equal to the event store, and every occurrence of the series exists exactly once.
  */
 class ClusterIT {
 
-    private static final String APP_TOKEN = "cluster-test-app-token";
     private static final Duration CONVERGED_WITHIN = Duration.ofMinutes(2);
 
-    private static EmbeddedPostgres postgres;
+    private static Cluster cluster;
     private static JdbcClient database;
     private static KafkaBrokerProcess kafka;
-    private static FakeDaprSidecar sagasSidecar;
     private static RoleProcess command;
     private static RoleProcess query;
     private static RoleProcess sagas;
@@ -46,49 +41,19 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Path directory = Files.createDirectories(Path.of("target", "cluster-it"));
-        Path logs = Files.createDirectories(directory.resolve("logs"));
-        postgres = EmbeddedPostgres.builder().start();
-        database = JdbcClient.create(postgres.getPostgresDatabase());
-        kafka = new KafkaBrokerProcess(Path.of(System.getProperty("cluster.kafka-lib")),
-                Files.createTempDirectory(directory, "kafka"), logs).start();
-
-        Path jar = Path.of(System.getProperty("cluster.jar"));
-        Map<String, String> shared = Map.of(
-                "TASKSTREAM_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-                "TASKSTREAM_DB_USER", "postgres",
-                "TASKSTREAM_KAFKA_BOOTSTRAP", kafka.bootstrap());
-        command = new RoleProcess("command", jar, with(shared, "APP_API_TOKEN", APP_TOKEN), logs);
-        IntSupplier commandPort = command::port;
-        sagasSidecar = new FakeDaprSidecar(Map.of("taskstream-command", commandPort), APP_TOKEN);
-        query = new RoleProcess("query", jar, shared, logs);
-        Map<String, String> sagasEnvironment = with(shared, "DAPR_HTTP_PORT", String.valueOf(sagasSidecar.httpPort()));
-        sagas = new RoleProcess("sagas", jar, with(sagasEnvironment, "DAPR_GRPC_PORT", String.valueOf(FreePorts.next())),
-                logs);
-        // Flyway serialises concurrent migrations with an advisory lock, so all three may start at once.
-        command.start();
-        query.start();
-        sagas.start();
-        command.awaitReady();
-        query.awaitReady();
-        sagas.awaitReady();
+        cluster = new Cluster(Path.of(System.getProperty("cluster.jar")), Path.of(System.getProperty("cluster.kafka-lib")),
+                Files.createDirectories(Path.of("target", "cluster-it"))).start();
+        database = JdbcClient.create(cluster.database());
+        kafka = cluster.kafka();
+        command = cluster.command();
+        query = cluster.query();
+        sagas = cluster.sagas();
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (RoleProcess role : new RoleProcess[] {sagas, query, command}) {
-            if (role != null) {
-                role.stop();
-            }
-        }
-        if (sagasSidecar != null) {
-            sagasSidecar.close();
-        }
-        if (kafka != null) {
-            kafka.stop();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -206,11 +171,5 @@ class ClusterIT {
         database.sql("SELECT task_id::text, version FROM task_view")
                 .query((row, n) -> versions.put(row.getString(1), row.getLong(2))).list();
         return versions;
-    }
-
-    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
-        Map<String, String> extended = new HashMap<>(environment);
-        extended.put(name, value);
-        return extended;
     }
 }

@@ -54,6 +54,9 @@ final class KafkaBrokerProcess {
     }
 
     KafkaBrokerProcess start() throws InterruptedException {
+        if (process.alive()) {
+            return this;
+        }
         process.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!listening()) {

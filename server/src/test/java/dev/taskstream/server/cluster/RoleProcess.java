@@ -19,8 +19,8 @@ final class RoleProcess {
     private final ChildProcess process;
     private final int port;
 
-    RoleProcess(String roles, Path jar, Map<String, String> environment, Path logs) {
-        this.port = FreePorts.next();
+    RoleProcess(String roles, int port, Path jar, Map<String, String> environment, Path logs) {
+        this.port = port;
         // Small heaps and the C1 compiler only: four JVMs share a 2-core machine with other builds.
         this.process = new ChildProcess(roles, List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(), "--server.port=" + port, "--taskstream.roles=" + roles), environment, logs);
