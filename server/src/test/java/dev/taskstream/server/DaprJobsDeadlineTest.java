@@ -1,8 +1,5 @@
 package dev.taskstream.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.taskstream.server.support.FakeDaprJobs;
@@ -10,7 +7,9 @@ import dev.taskstream.server.support.ServerTest;
 import io.dapr.v1.DaprJobsProtos.Job;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +28,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sagas role on its own schedules deadlines as Dapr jobs: the real Dapr client against a loopback stand-in
@@ -107,7 +108,7 @@ class DaprJobsDeadlineTest {
 
     /** The job the nap's deadline became: named after the deadline (and its id), due when the saga asked. */
     private static String awaitJob(String nap) {
-        String deadline = await().atMost(BOUND).until(() -> NapSaga.deadlines.get(nap), java.util.Objects::nonNull);
+        String deadline = await().atMost(BOUND).until(() -> NapSaga.deadlines.get(nap), Objects::nonNull);
         Map.Entry<String, Job> job = sidecar.jobs().entrySet().stream()
                 .filter(entry -> entry.getKey().endsWith(deadline)).findFirst().orElseThrow();
         assertThat(job.getKey()).startsWith(NapSaga.WAKE_UP + "-");
@@ -142,7 +143,7 @@ class DaprJobsDeadlineTest {
         @SagaEventHandler(associationProperty = "nap")
         public void on(NapStarted event, DeadlineManager deadlines) {
             nap = event.nap();
-            dueAt.put(nap, event.wakeAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            dueAt.put(nap, event.wakeAt().truncatedTo(ChronoUnit.MILLIS));
             NapSaga.deadlines.put(nap, deadlines.schedule(event.wakeAt(), WAKE_UP, nap));
         }
 

@@ -21,6 +21,11 @@ import io.dapr.client.DaprClient;
 import io.dapr.client.DaprClientBuilder;
 import io.dapr.config.Properties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -59,8 +64,10 @@ class RemoteCommandTest {
 
     @AfterEach
     void closeSidecar() throws Exception {
-        dapr.close();
-        sidecar.close();
+        if (dapr != null) {
+            dapr.close();
+            sidecar.close();
+        }
     }
 
     @Test
@@ -130,6 +137,19 @@ class RemoteCommandTest {
         assertThatThrownBy(() -> commands.sendAndWait(newTask(TaskId.random(), new UserId(UUID.randomUUID()))))
                 .isInstanceOf(CommandExecutionException.class);
         assertThat(ApiClient.anonymous(port).post("/internal/commands", "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMalformedCommandFromTheSidecarIsRefused() throws Exception {
+        HttpRequest malformed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/internal/commands"))
+                .header("dapr-api-token", APP_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"identifier\":\"1\"}"))
+                .build();
+
+        int status = HttpClient.newHttpClient().send(malformed, BodyHandlers.discarding()).statusCode();
+
+        assertThat(status).isEqualTo(400);
     }
 
     private CommandGateway gatewayTo(IntSupplier commandRolePort, String token) throws Exception {

@@ -1,11 +1,8 @@
 package dev.taskstream.command.remote;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskstream.api.Refusal;
-import dev.taskstream.api.remote.AppApiToken;
 import dev.taskstream.api.remote.RemoteCommand;
 import dev.taskstream.api.remote.RemoteOutcome;
-import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -18,44 +15,30 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where commands from other roles arrive (the sagas role in split mode, through its Dapr sidecar). Each is
  * dispatched on the local command bus, as if it had been sent here, and answered with its result or refusal.
  *
- * <p>Only the sidecar gets in ({@link AppApiToken}); anyone else, and everyone when no token is configured,
- * gets 404.
+ * <p>Only the sidecar gets in: the server answers 404 to anyone without Dapr's app API token.
  */
 @RestController
 class CommandEndpoint {
 
     private final CommandBus commandBus;
     private final Serializer serializer;
-    private final ObjectMapper json;
-    private final AppApiToken apiToken;
 
-    CommandEndpoint(CommandBus commandBus, @Qualifier("messageSerializer") Serializer serializer, ObjectMapper json,
-                    @Value("${taskstream.dapr.app-api-token:}") String apiToken) {
+    CommandEndpoint(CommandBus commandBus, @Qualifier("messageSerializer") Serializer serializer) {
         this.commandBus = commandBus;
         this.serializer = serializer;
-        this.json = json;
-        this.apiToken = new AppApiToken(apiToken);
     }
 
-    /** The body is read only after the token is checked, so a stranger learns nothing, not even the format. */
     @PostMapping("/" + RemoteCommand.PATH)
-    ResponseEntity<RemoteOutcome> handle(@RequestHeader(name = AppApiToken.HEADER, required = false) String token,
-                                         @RequestBody byte[] body) throws InterruptedException, IOException {
-        if (!apiToken.admits(token)) {
-            return ResponseEntity.notFound().build();
-        }
-        RemoteCommand command = json.readValue(body, RemoteCommand.class);
+    ResponseEntity<RemoteOutcome> handle(@RequestBody RemoteCommand command) throws InterruptedException {
         FutureCallback<Object, Object> callback = new FutureCallback<>();
         commandBus.dispatch(toMessage(command), callback);
         CommandResultMessage<?> result;

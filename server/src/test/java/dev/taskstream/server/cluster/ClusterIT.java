@@ -1,22 +1,23 @@
 package dev.taskstream.server.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ApiClient.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Split mode as it is deployed: a real Kafka broker process, one PostgreSQL, and the command, query and sagas
@@ -127,7 +128,7 @@ class ClusterIT {
 
     /** Waits until the series has exactly occurrences 1..count, each once, as the query role shows them. */
     private static List<JsonNode> awaitOccurrences(ApiClient reader, String series, int count) {
-        List<Integer> expected = java.util.stream.IntStream.rangeClosed(1, count).boxed().toList();
+        List<Integer> expected = IntStream.rangeClosed(1, count).boxed().toList();
         return await().atMost(CONVERGED_WITHIN).pollInterval(Duration.ofMillis(250))
                 .until(() -> occurrences(reader, series),
                         tasks -> tasks.stream().map(task -> task.path("occurrenceIndex").asInt()).toList()
@@ -135,7 +136,7 @@ class ClusterIT {
     }
 
     private static List<JsonNode> occurrences(ApiClient reader, String series) {
-        List<JsonNode> found = new java.util.ArrayList<>();
+        List<JsonNode> found = new ArrayList<>();
         reader.get("/api/tasks?limit=200&sort=created").body().path("items").forEach(task -> {
             if (series.equals(task.path("seriesId").asText())) {
                 found.add(task);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.Uuid;
@@ -48,7 +49,7 @@ final class KafkaBrokerProcess {
     }
 
     private ChildProcess java(String name, List<String> main, Path logs) {
-        List<String> arguments = new java.util.ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", lib + "/*"));
+        List<String> arguments = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", lib + "/*"));
         arguments.addAll(main);
         return new ChildProcess(name, arguments, Map.of(), logs);
     }
