@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -Pcluster package dependency:build-classpath -pl server -am -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 
-exec java -cp "server/target/test-classes:$(cat server/target/test-classpath.txt)" \
+exec java -Dlogback.configurationFile=scripts/cluster-logback.xml \
+  -cp "server/target/test-classes:$(cat server/target/test-classpath.txt)" \
   dev.taskstream.server.cluster.LocalCluster \
   server/target/taskstream.jar kafka-broker/target/lib server/target/local-cluster \
   "${COMMAND_PORT:-8080}" "${QUERY_PORT:-8081}" "${SAGAS_PORT:-8082}"
