@@ -145,6 +145,7 @@ try {
   log('tags: rename and recolour');
   await page.getByRole('link', { name: 'Tags' }).click();
   await page.getByLabel('Name of groceries').fill('shopping');
+  await page.getByLabel('Colour of groceries').fill('#1f7a3a');
   await page.locator('li.tag-row', { has: page.getByLabel('Name of groceries') }).getByRole('button', { name: 'Save' }).click();
   await page.getByLabel('Name of shopping').waitFor();
   await page.screenshot({ path: `${shots}/tags.png`, fullPage: true });
@@ -152,8 +153,12 @@ try {
 
   log('series list');
   await page.getByRole('link', { name: 'Series' }).click();
-  await page.locator('li.series', { hasText: 'Water the plants' }).getByText('2 so far').waitFor();
+  const plantsSeries = page.locator('li.series', { hasText: 'Water the plants' });
+  await plantsSeries.getByText('2 so far').waitFor();
   await axe(page, 'series');
+  await page.screenshot({ path: `${shots}/series.png`, fullPage: true });
+  await plantsSeries.getByRole('button', { name: 'Skip next Water the plants' }).click();
+  await plantsSeries.getByText('3 so far').waitFor({ timeout: 15_000 });
   await page.getByRole('link', { name: 'Tasks', exact: true }).click();
   await row(page, 'Buy oat milk').getByText('#shopping').waitFor();
 

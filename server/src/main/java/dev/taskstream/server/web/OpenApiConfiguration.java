@@ -6,6 +6,7 @@ import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -16,8 +17,10 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -45,18 +48,26 @@ class OpenApiConfiguration {
                 .addRequestWrapperToIgnore(UserId.class);
     }
 
+    /** Relative server URL: the document is the same whichever host and port serve it (the UI commits a copy). */
+    @Bean
+    OpenAPI taskstreamOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Taskstream").version("1")
+                        .description("A self-hostable, event-sourced task manager. Send the token from sign-up or login "
+                                + "as 'Authorization: Bearer …'; the web UI uses the session cookie instead."))
+                .servers(List.of(new Server().url("/")));
+    }
+
     @Bean
     OpenApiCustomizer taskstreamApi() {
         return api -> {
-            api.info(new Info().title("Taskstream").version("1")
-                    .description("A self-hostable, event-sourced task manager. Send the token from sign-up or login as "
-                            + "'Authorization: Bearer …'; the web UI uses the session cookie instead."));
             Components components = api.getComponents() == null ? new Components() : api.getComponents();
             api.components(components
                     .addSchemas(PROBLEM, problemSchema())
                     .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                             .bearerFormat("JWT")));
-            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                operation.setOperationId(operationId(method.name(), path));
                 operation.getResponses().addApiResponse("default", new ApiResponse()
                         .description("Refused: an RFC 9457 problem (401 without a body when the token is missing or bad)")
                         .content(new Content().addMediaType("application/problem+json",
@@ -66,6 +77,20 @@ class OpenApiConfiguration {
                 }
             }));
         };
+    }
+
+    /**
+     * {@code POST /api/tasks/{id}/complete} is {@code postTasksIdComplete}: springdoc numbers clashing method names
+     * ({@code list_2}) in an order that may change, which would churn the UI's committed copy of the document.
+     */
+    static String operationId(String method, String path) {
+        StringBuilder id = new StringBuilder(method.toLowerCase(Locale.ROOT));
+        for (String segment : path.replaceFirst("^/api/", "").split("[/{}\\-]+")) {
+            if (!segment.isEmpty()) {
+                id.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1));
+            }
+        }
+        return id.toString();
     }
 
     private static Schema<?> problemSchema() {
