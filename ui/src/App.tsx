@@ -11,6 +11,11 @@ export function App() {
   const { state, signOut } = useSession();
   const path = usePath();
 
+  // After a route change, a screen reader and the keyboard start at the new screen, unless it focused a field itself.
+  useEffect(() => {
+    if (document.activeElement === document.body) document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+
   if (state.status === 'loading') return <p className="loading" role="status">Loading…</p>;
   if (state.status === 'signed-out') {
     return (

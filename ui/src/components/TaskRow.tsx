@@ -35,15 +35,15 @@ export function TaskRow({ task, now, zone }: { task: TaskView; now: Date; zone: 
   };
 
   return (
-    <li className={`task${done ? ' done' : ''}`} tabIndex={0} onKeyDown={onKey} aria-label={task.title}
-      data-task-id={task.id}>
+    <li className={`task${done ? ' done' : ''}`} tabIndex={0} onKeyDown={onKey} data-task-id={task.id}
+      aria-labelledby={`title-${task.id}`} aria-describedby={`meta-${task.id}`}>
       <input type="checkbox" checked={ticked ?? done} disabled={busy} onChange={toggle}
         aria-label={`${done ? 'Reopen' : 'Complete'} “${task.title}”`} />
       <div className="body">
-        <a href={`/tasks/${task.id}`} className="title" onClick={(e) => { e.preventDefault(); navigate(`/tasks/${task.id}`); }}>
+        <a href={`/tasks/${task.id}`} id={`title-${task.id}`} className="title" onClick={(e) => { e.preventDefault(); navigate(`/tasks/${task.id}`); }}>
           {task.title}
         </a>
-        <div className="meta">
+        <div className="meta" id={`meta-${task.id}`}>
           {due && (
             <span className={`chip due${due.overdue && !done ? ' overdue' : ''}`} title={task.dueAt ? formatInstant(task.dueAt, zone) : undefined}>
               {due.text}
