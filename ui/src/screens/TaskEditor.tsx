@@ -2,55 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { afterWrite, refreshAll, seriesApi, tasksApi } from '../api/queries';
-import type { Priority, TaskView, UpdateTaskRequest } from '../api/types';
+import type { Priority } from '../api/types';
 import { RecurrenceEditor, type RecurrenceValue } from '../components/RecurrenceEditor';
 import { TagInput } from '../components/TagInput';
-import { formatDue, userZone } from '../lib/dates';
+import { formatDue } from '../lib/dates';
 import { describeRule } from '../lib/recurrence';
+import { changes, dueOf, formOf, type Form } from '../lib/taskForm';
 import { Link, navigate } from '../lib/router';
-
-interface Form {
-  title: string;
-  description: string;
-  priority: Priority;
-  tags: string[];
-  dueDate: string;
-  dueTime: string;
-  dueZone: string;
-  recurrence: RecurrenceValue;
-}
-
-function formOf(task: TaskView | undefined): Form {
-  return {
-    title: task?.title ?? '',
-    description: task?.description ?? '',
-    priority: task?.priority ?? 'NONE',
-    tags: task?.tags.map((t) => t.name) ?? [],
-    dueDate: task?.due?.date ?? '',
-    dueTime: task?.due?.time?.slice(0, 5) ?? '',
-    dueZone: task?.due?.timeZone ?? userZone(),
-    recurrence: { rule: '', mode: 'FIXED' },
-  };
-}
-
-function dueOf(form: Form) {
-  return form.dueDate ? { date: form.dueDate, time: form.dueTime || undefined, timeZone: form.dueZone } : null;
-}
-
-/** Only what changed goes in the PATCH (a merge patch: absent means unchanged, due null clears it). */
-function changes(before: Form, after: Form): UpdateTaskRequest {
-  const patch: UpdateTaskRequest = {};
-  if (after.title !== before.title) patch.title = after.title;
-  if (after.description !== before.description) patch.description = after.description;
-  if (after.priority !== before.priority) patch.priority = after.priority;
-  const due = dueOf(after);
-  if (JSON.stringify(due) !== JSON.stringify(dueOf(before))) patch.due = due;
-  const added = after.tags.filter((t) => !before.tags.includes(t));
-  const removed = before.tags.filter((t) => !after.tags.includes(t));
-  if (added.length) patch.addTags = added;
-  if (removed.length) patch.removeTags = removed;
-  return patch;
-}
 
 export function TaskEditor({ id }: { id?: string }) {
   const client = useQueryClient();
