@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, query } from './client';
 import type {
   CreateResult, CreateTaskRequest, RecurrencePreview, SeriesView, TagView, TaskPage, TaskView,
@@ -72,14 +72,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads follow writes within milliseconds, not at once (the read model is a projection). After a write, wait
- * until the task shows the version the write answered, then refresh what shows it; a recurring task's next
- * occurrence comes from the recurrence saga a little later, so lists are refreshed once more after that.
- * The live stream (issue 10) will make the second refresh unnecessary.
+ * until the task shows the version the write answered (or is gone, after a delete), then refresh what shows it.
+ * Completing or deleting an occurrence makes the recurrence saga schedule the next one a little later: with
+ * `series`, wait until the series names a next task other than this one, and refresh again.
+ * The live stream (issue 10) will make these waits unnecessary.
  */
 export async function afterWrite(
   client: QueryClient,
   written: WriteResult,
-  options: { recurring?: boolean; deleted?: boolean } = {},
+  options: { series?: string | null; deleted?: boolean } = {},
 ) {
   for (let attempt = 0; attempt < 40; attempt++) {
     const view = await tasksApi.get(written.id).catch(() => null);
@@ -87,10 +88,24 @@ export async function afterWrite(
     await sleep(50);
   }
   await refreshAll(client);
-  if (options.recurring) {
-    await sleep(1200);
+  if (options.series) {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const series = await seriesApi.get(options.series).catch(() => null);
+      if (series === null || series.status !== 'ACTIVE' || (series.nextTaskId && series.nextTaskId !== written.id)) break;
+      await sleep(250);
+    }
     await refreshAll(client);
   }
+}
+
+/** The same for a write to a series (skip, stop, edit): wait until the series shows it, then refresh. */
+export async function afterSeriesWrite(client: QueryClient, written: { id: string; version: number }) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const series = await seriesApi.get(written.id).catch(() => null);
+    if (series === null || series.version >= written.version) break;
+    await sleep(100);
+  }
+  await refreshAll(client);
 }
 
 export function refreshAll(client: QueryClient) {
@@ -100,9 +115,4 @@ export function refreshAll(client: QueryClient) {
     client.invalidateQueries({ queryKey: ['tags'] }),
     client.invalidateQueries({ queryKey: ['series'] }),
   ]);
-}
-
-export function useRefresh() {
-  const client = useQueryClient();
-  return () => refreshAll(client);
 }

@@ -18,7 +18,7 @@ export function TaskRow({ task, now, zone }: { task: TaskView; now: Date; zone: 
     setTicked(!done);
     try {
       const written = done ? await tasksApi.reopen(task.id) : await tasksApi.complete(task.id);
-      await afterWrite(client, written, { recurring: task.seriesId !== null && !done });
+      await afterWrite(client, written, { series: done ? null : task.seriesId });
     } finally {
       setTicked(null);
     }

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { refreshAll, seriesApi } from '../api/queries';
+import { afterSeriesWrite, seriesApi } from '../api/queries';
 import type { SeriesView } from '../api/types';
 import { PriorityChip } from '../components/Chips';
 import { formatDue } from '../lib/dates';
@@ -25,12 +25,10 @@ export function SeriesScreen() {
 function SeriesRow({ series: s }: { series: SeriesView }) {
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const act = async (action: () => Promise<unknown>) => {
+  const act = async (action: () => Promise<{ id: string; version: number }>) => {
     setBusy(true);
     try {
-      await action();
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      await refreshAll(client);
+      await afterSeriesWrite(client, await action());
     } finally {
       setBusy(false);
     }

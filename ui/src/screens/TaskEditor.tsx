@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { afterWrite, refreshAll, seriesApi, tasksApi } from '../api/queries';
+import { afterSeriesWrite, afterWrite, seriesApi, tasksApi } from '../api/queries';
 import type { Priority } from '../api/types';
 import { RecurrenceEditor, type RecurrenceValue } from '../components/RecurrenceEditor';
 import { TagInput } from '../components/TagInput';
@@ -131,13 +131,13 @@ export function TaskEditor({ id }: { id?: string }) {
             <>
               <button type="button" disabled={saving} onClick={() => run(async () => {
                 const written = view.status === 'COMPLETED' ? await tasksApi.reopen(view.id) : await tasksApi.complete(view.id);
-                await afterWrite(client, written, { recurring: view.seriesId !== null });
+                await afterWrite(client, written, { series: view.status === 'COMPLETED' ? null : view.seriesId });
                 navigate('/');
               })}>{view.status === 'COMPLETED' ? 'Reopen' : 'Complete'}</button>
               <button type="button" className="danger" disabled={saving} onClick={() => {
                 if (confirm(`Delete “${view.title}”?`)) {
                   void run(async () => {
-                    await afterWrite(client, await tasksApi.remove(view.id), { recurring: view.seriesId !== null, deleted: true });
+                    await afterWrite(client, await tasksApi.remove(view.id), { series: view.seriesId, deleted: true });
                     navigate('/');
                   });
                 }
@@ -147,7 +147,7 @@ export function TaskEditor({ id }: { id?: string }) {
         </div>
       </form>
       {view?.seriesId && (
-        <SeriesControls seriesId={view.seriesId} form={form} onDone={() => refreshAll(client).then(() => navigate('/'))} />
+        <SeriesControls seriesId={view.seriesId} form={form} onDone={() => navigate('/')} />
       )}
     </section>
   );
@@ -155,15 +155,16 @@ export function TaskEditor({ id }: { id?: string }) {
 
 /** This task is one occurrence of a series: skip it, stop the series, or change the series' rule and template. */
 function SeriesControls({ seriesId, form, onDone }: { seriesId: string; form: Form; onDone: () => void }) {
+  const client = useQueryClient();
   const series = useQuery({ queryKey: ['series', seriesId], queryFn: () => seriesApi.get(seriesId) });
   const [editing, setEditing] = useState<RecurrenceValue | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!series.data) return null;
   const s = series.data;
-  const act = async (action: () => Promise<unknown>) => {
+  const act = async (action: () => Promise<{ id: string; version: number }>) => {
     setError(null);
     try {
-      await action();
+      await afterSeriesWrite(client, await action());
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'That did not work.');
