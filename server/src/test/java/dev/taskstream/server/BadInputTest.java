@@ -85,11 +85,6 @@ class BadInputTest {
     }
 
     @Test
-    void anUnknownSeriesStatusIsNamed() {
-        assertProblem(user.get("/api/series?status=SLEEPING"), 400, "status");
-    }
-
-    @Test
     void changingATaskThatDoesNotExistIsA404() {
         Response missing = user.post("/api/tasks/6f1c1d52-4b8e-4c39-9d4a-0f6f5f7c2b11/complete");
         assertThat(missing.status()).isEqualTo(404);

@@ -1,14 +1,12 @@
 package dev.taskstream.command.tags;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.CreateTag;
 import dev.taskstream.api.tags.DeleteTag;
-import dev.taskstream.api.tags.RecolourTag;
-import dev.taskstream.api.tags.RenameTag;
 import dev.taskstream.api.tags.TagRequest;
 import dev.taskstream.api.tags.TagWriteResult;
+import dev.taskstream.api.tags.UpdateTag;
 import dev.taskstream.command.Commands;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,7 +40,7 @@ class TagCommandController {
             schema = @Schema(implementation = TagWriteResult.class)))
     ResponseEntity<TagWriteResult> create(@RequestBody TagRequest request, UserId user) {
         TagId id = TagId.random();
-        commands.send(new CreateTag(id, user, request.name(), request.colour()), ErrorCode.TAG_NOT_FOUND, id);
+        commands.send(new CreateTag(id, user, request.name(), request.colour()));
         return ResponseEntity.created(URI.create("/api/tags/" + id)).body(new TagWriteResult(id));
     }
 
@@ -50,12 +48,7 @@ class TagCommandController {
     @PatchMapping("/{id}")
     TagWriteResult update(@PathVariable UUID id, @RequestBody TagRequest request, UserId user) {
         TagId tag = new TagId(id);
-        if (request.name() != null) {
-            commands.send(new RenameTag(tag, user, request.name()), ErrorCode.TAG_NOT_FOUND, tag);
-        }
-        if (request.colour() != null) {
-            commands.send(new RecolourTag(tag, user, request.colour()), ErrorCode.TAG_NOT_FOUND, tag);
-        }
+        commands.send(new UpdateTag(tag, user, request.name(), request.colour()));
         return new TagWriteResult(tag);
     }
 
@@ -63,6 +56,6 @@ class TagCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id, UserId user) {
         TagId tag = new TagId(id);
-        commands.send(new DeleteTag(tag, user), ErrorCode.TAG_NOT_FOUND, tag);
+        commands.send(new DeleteTag(tag, user));
     }
 }

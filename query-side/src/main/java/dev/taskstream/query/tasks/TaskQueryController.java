@@ -2,7 +2,6 @@ package dev.taskstream.query.tasks;
 
 import static io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
@@ -58,6 +57,6 @@ class TaskQueryController {
     @GetMapping("/{id}")
     TaskView get(@PathVariable UUID id, UserId user) {
         return views.find(user, new TaskId(id), tags.byId(user))
-                .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id));
+                .orElseThrow(() -> TaskstreamException.notFound(new TaskId(id)));
     }
 }
