@@ -125,11 +125,11 @@ try {
   log('complete it and see the next occurrence');
   const firstId = await plants.getAttribute('data-task-id');
   await plants.getByRole('checkbox').check();
+  // The recurrence saga schedules it; when the test server is busy with other suites' events that can take a
+  // while, and the list re-reads every 15 s as well as after the write.
   await page.waitForFunction((id) => {
     const rows = [...document.querySelectorAll('li.task')].filter((li) => li.textContent.includes('Water the plants'));
     return rows.length === 1 && rows[0].getAttribute('data-task-id') !== id;
-  // The recurrence saga schedules it; when the test server is busy with other suites' events that can take a
-  // while, and the list re-reads every 15 s as well as after the write.
   }, firstId, { timeout: 60_000, polling: 250 });
   await row(page, 'Water the plants').getByText(/08:00/).waitFor();
 
