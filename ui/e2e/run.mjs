@@ -202,6 +202,23 @@ try {
   await axe(night, 'task list, dark');
   await dark.close();
 
+  log('endless scroll pages through the cursor API');
+  await page.evaluate(async () => {
+    for (let i = 1; i <= 40; i++) {
+      await fetch('/api/tasks', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Taskstream-Client': 'web' },
+        body: JSON.stringify({ title: `Bulk task ${String(i).padStart(2, '0')}`, tags: ['bulk'] }),
+      });
+    }
+  });
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: /^4[0-9] tasks/ }).waitFor();
+  const total = Number((await page.locator('.count').textContent()).split(' ')[0]);
+  check(await page.locator('li.task').count() === 30, 'the first page is not 30 tasks');
+  await page.locator('li.task').last().scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelectorAll('li.task').length === n, total);
+
   log('log out');
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Log in', exact: true }).waitFor();
