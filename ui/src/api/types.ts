@@ -24,9 +24,7 @@ export type SeriesView = Omit<
   Present<Schemas['SeriesView'], 'id' | 'title' | 'priority' | 'rule' | 'mode' | 'timeZone' | 'start' | 'occurrenceCount' | 'status' | 'version'>,
   'start' | 'nextDue'
 > & { start: DueDate; nextDue: DueDate | null };
-export type SeriesStatus = SeriesView['status'];
 export type RecurrenceMode = SeriesView['mode'];
-export type RecurrenceRequest = Schemas['RecurrenceRequest'];
 export type RecurrencePreview = Present<Schemas['RecurrencePreview'], 'rule' | 'occurrences'>;
 export type CreateTaskRequest = Schemas['CreateTaskRequest'];
 export type UpdateTaskRequest = Omit<Schemas['UpdateTaskRequest'], 'due'> & { due?: Schemas['DueDate'] | null };

@@ -5,7 +5,7 @@ export function userZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-export interface WallClock {
+interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -17,7 +17,7 @@ export interface WallClock {
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** What a wall clock in `zone` shows at `instant`. */
-export function wallClock(instant: Date, zone: string): WallClock {
+function wallClock(instant: Date, zone: string): WallClock {
   let format = partsFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -67,7 +67,7 @@ export function isoDate(c: { year: number; month: number; day: number }): string
   return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
 }
 
-export interface RelativeDue {
+interface RelativeDue {
   text: string;
   overdue: boolean;
 }
