@@ -3,11 +3,14 @@ package dev.taskstream.query.series;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.series.SeriesStatus;
 import dev.taskstream.api.series.SeriesView;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The REST read API for recurring series. Reads are eventually consistent with writes: compare versions. */
@@ -19,6 +22,12 @@ class SeriesQueryController {
 
     SeriesQueryController(SeriesViewRepository views) {
         this.views = views;
+    }
+
+    /** The caller's series, active ones first, each group by next due date (then title); {@code status} narrows it. */
+    @GetMapping
+    List<SeriesView> list(@RequestParam(required = false) SeriesStatus status, UserId user) {
+        return views.list(user, status);
     }
 
     @GetMapping("/{id}")

@@ -67,6 +67,18 @@ class SeriesViewRepository {
                 .optional();
     }
 
+    /** A user has few series (one per recurring habit), so the list is not paged. */
+    List<SeriesView> list(UserId owner, SeriesStatus status) {
+        return jdbc.sql("""
+                        SELECT * FROM series_view
+                        WHERE owner_id = :owner AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+                        ORDER BY status <> 'ACTIVE', next_due_at NULLS LAST, lower(title), series_id""")
+                .param("owner", owner.value())
+                .param("status", status == null ? null : status.name())
+                .query(SeriesViewRepository::toView)
+                .list();
+    }
+
     static OffsetDateTime utc(DueDate due) {
         return due.deadline().atOffset(ZoneOffset.UTC);
     }

@@ -1,11 +1,16 @@
 package dev.taskstream.query.tasks;
 
+import static io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY;
+
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.TaskPage;
 import dev.taskstream.api.tasks.TaskView;
 import dev.taskstream.query.tags.Tags;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +36,21 @@ class TaskQueryController {
 
     /** See {@link TaskListQuery} for the parameters; unknown ones are refused, not ignored. */
     @GetMapping
-    TaskPage list(@RequestParam MultiValueMap<String, String> parameters, UserId user) {
+    @Parameter(in = QUERY, name = "q", description = "Full-text search; the last word matches as a prefix")
+    @Parameter(in = QUERY, name = "status", schema = @Schema(allowableValues = {"open", "completed", "all"}))
+    @Parameter(in = QUERY, name = "priority", description = "Repeated or comma-separated",
+            array = @ArraySchema(schema = @Schema(allowableValues = {"HIGH", "MEDIUM", "LOW", "NONE"})))
+    @Parameter(in = QUERY, name = "tag", description = "Tag names", array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(in = QUERY, name = "tagMode", schema = @Schema(allowableValues = {"any", "all"}))
+    @Parameter(in = QUERY, name = "dueFrom", description = "A date (the due date as given) or an offset date-time (the deadline)")
+    @Parameter(in = QUERY, name = "dueTo", description = "A date (the due date as given) or an offset date-time (the deadline)")
+    @Parameter(in = QUERY, name = "overdue", schema = @Schema(type = "boolean"))
+    @Parameter(in = QUERY, name = "hasDue", schema = @Schema(type = "boolean"))
+    @Parameter(in = QUERY, name = "sort", description = "due, priority, created, updated, title; comma-separated, - for descending")
+    @Parameter(in = QUERY, name = "limit", schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+    @Parameter(in = QUERY, name = "cursor", description = "nextCursor of the previous page")
+    @Parameter(in = QUERY, name = "count", description = "true adds total", schema = @Schema(type = "boolean"))
+    TaskPage list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, UserId user) {
         return list.page(user, TaskListQuery.parse(parameters));
     }
 
