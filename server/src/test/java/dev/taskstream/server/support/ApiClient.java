@@ -20,10 +20,16 @@ public final class ApiClient {
 
     private final URI base;
     private final String token;
+    private final String device;
 
     private ApiClient(URI base, String token) {
+        this(base, token, null);
+    }
+
+    private ApiClient(URI base, String token, String device) {
         this.base = base;
         this.token = token;
+        this.device = device;
     }
 
     public static ApiClient anonymous(int port) {
@@ -47,7 +53,16 @@ public final class ApiClient {
     }
 
     public ApiClient withToken(String bearerToken) {
-        return new ApiClient(base, bearerToken);
+        return new ApiClient(base, bearerToken, device);
+    }
+
+    /** The same user on a device that sends {@code X-Device-Id}. */
+    public ApiClient onDevice(String deviceId) {
+        return new ApiClient(base, token, deviceId);
+    }
+
+    public URI base() {
+        return base;
     }
 
     public Response get(String path) {
@@ -75,6 +90,9 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
+        if (device != null) {
+            builder.header("X-Device-Id", device);
+        }
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
