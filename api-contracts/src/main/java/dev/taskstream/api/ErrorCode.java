@@ -26,7 +26,12 @@ public enum ErrorCode {
     EMAIL_TAKEN(409),
     WEAK_PASSWORD(400),
     /** Login failed; deliberately silent about whether the email or the password was wrong. */
-    BAD_CREDENTIALS(401);
+    BAD_CREDENTIALS(401),
+    /** No event processor, or no dead letter, of that name (admin API). */
+    PROCESSOR_NOT_FOUND(404),
+    DEAD_LETTER_NOT_FOUND(404),
+    /** The processor cannot do that now: a rebuild runs already, or it cannot be rebuilt (admin API). */
+    PROCESSOR_BUSY(409);
 
     private final int httpStatus;
 
