@@ -19,7 +19,7 @@ public class EventLog {
 
     private final EventStore events;
 
-    EventLog(EventStore events) {
+    public EventLog(EventStore events) {
         this.events = events;
     }
 

@@ -16,7 +16,7 @@ public class ScratchTables {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    ScratchTables(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public ScratchTables(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
     }
