@@ -156,6 +156,8 @@ class OperatorTest {
         JsonNode all = Eventually.items(user, "/api/tasks?limit=200", before + written.size());
         Set<String> titles = new HashSet<>(Eventually.titles(all));
         assertThat(titles).containsAll(written).contains("before 0", "before " + (before - 1));
+        assertThat(user.get("/api/tasks?q=before&count=true").body().get("total").asLong())
+                .as("the search vector, generated again in the rebuilt table").isEqualTo(before);
     }
 
     @Test

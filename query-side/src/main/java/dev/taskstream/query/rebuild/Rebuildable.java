@@ -2,6 +2,7 @@ package dev.taskstream.query.rebuild;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A projection that can fold events into other copies of its tables. */
 public interface Rebuildable {
@@ -12,8 +13,16 @@ public interface Rebuildable {
     /** The tables it writes, each with its primary key column. */
     List<Table> tables();
 
-    /** A new instance of the projection whose writes go to {@code names.apply(table)} for every table it touches. */
-    Object writingTo(UnaryOperator<String> names);
+    /** A new instance of the projection writing through {@code jdbc} to {@code names.apply(table)} for each table. */
+    Object writingTo(JdbcClient jdbc, UnaryOperator<String> names);
+
+    /**
+     * Whether handling this event may change rows of other aggregates (a deleted tag leaves every task): a rebuild
+     * then writes everything before it first, and it alone. Events of other aggregates otherwise commute.
+     */
+    default boolean touchesOtherAggregates(Object payload) {
+        return false;
+    }
 
     record Table(String name, String key) {
     }

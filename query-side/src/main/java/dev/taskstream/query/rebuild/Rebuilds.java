@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,8 +29,10 @@ public class Rebuilds implements DisposableBean {
 
     private final Map<String, List<Rebuildable>> byProcessor;
     private final EventStorageEngine events;
+    private final Configuration axon;
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
@@ -38,13 +42,16 @@ public class Rebuilds implements DisposableBean {
         return thread;
     });
 
-    Rebuilds(List<Rebuildable> projections, EventStorageEngine events, EventProcessingConfiguration processing,
-             JdbcClient jdbc, PlatformTransactionManager transactionManager,
+    Rebuilds(List<Rebuildable> projections, EventStorageEngine events, Configuration axon,
+             EventProcessingConfiguration processing,
+             JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
              @Value("${taskstream.rebuild.batch-size:2000}") int batchSize) {
         this.byProcessor = projections.stream().collect(Collectors.groupingBy(Rebuildable::processor));
         this.events = events;
+        this.axon = axon;
         this.processing = processing;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
         this.batchSize = batchSize;
     }
@@ -65,7 +72,7 @@ public class Rebuilds implements DisposableBean {
             throw new TaskstreamException(ErrorCode.PROCESSOR_BUSY, "processor",
                     "A rebuild of " + processor + " is running already.");
         }
-        Rebuild rebuild = new Rebuild(processor, projections, events, processing, jdbc, transactions, batchSize);
+        Rebuild rebuild = new Rebuild(processor, projections, events, axon, processing, jdbc, dataSource, transactions, batchSize);
         latest.put(processor, rebuild);
         threads.submit(rebuild::run);
         return rebuild.progress();

@@ -9,12 +9,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SeriesViewRebuild implements Rebuildable {
 
-    private final JdbcClient jdbc;
-
-    SeriesViewRebuild(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @Override
     public String processor() {
         return SeriesViewProjection.PROCESSING_GROUP;
@@ -26,7 +20,7 @@ class SeriesViewRebuild implements Rebuildable {
     }
 
     @Override
-    public Object writingTo(UnaryOperator<String> names) {
+    public Object writingTo(JdbcClient jdbc, UnaryOperator<String> names) {
         return new SeriesViewProjection(new SeriesViewRepository(jdbc, names.apply(SeriesViewRepository.TABLE)));
     }
 }

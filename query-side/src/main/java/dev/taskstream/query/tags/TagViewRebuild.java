@@ -1,5 +1,6 @@
 package dev.taskstream.query.tags;
 
+import dev.taskstream.api.tags.TagDeleted;
 import dev.taskstream.query.rebuild.Rebuildable;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -8,12 +9,6 @@ import org.springframework.stereotype.Component;
 
 @Component
 class TagViewRebuild implements Rebuildable {
-
-    private final JdbcClient jdbc;
-
-    TagViewRebuild(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public String processor() {
@@ -27,7 +22,12 @@ class TagViewRebuild implements Rebuildable {
 
     /** A deleted tag leaves the tasks too, so this projection writes to the task table as well. */
     @Override
-    public Object writingTo(UnaryOperator<String> names) {
+    public Object writingTo(JdbcClient jdbc, UnaryOperator<String> names) {
         return new TagViewProjection(new Tags(jdbc, names.apply("tag_view"), names.apply("task_view")));
+    }
+
+    @Override
+    public boolean touchesOtherAggregates(Object payload) {
+        return payload instanceof TagDeleted;
     }
 }

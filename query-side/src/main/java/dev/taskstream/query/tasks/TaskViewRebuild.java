@@ -9,12 +9,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskViewRebuild implements Rebuildable {
 
-    private final JdbcClient jdbc;
-
-    TaskViewRebuild(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @Override
     public String processor() {
         return TaskViewProjection.PROCESSING_GROUP;
@@ -26,7 +20,7 @@ class TaskViewRebuild implements Rebuildable {
     }
 
     @Override
-    public Object writingTo(UnaryOperator<String> names) {
+    public Object writingTo(JdbcClient jdbc, UnaryOperator<String> names) {
         return new TaskViewProjection(new TaskViewRepository(jdbc, names.apply(TaskViewRepository.TABLE)));
     }
 }
