@@ -14,16 +14,20 @@ public class TaskstreamException extends RuntimeException {
         this.field = field;
     }
 
+    public TaskstreamException(Refusal refusal) {
+        this(refusal.code(), refusal.field(), refusal.detail());
+    }
+
     public static TaskstreamException invalidField(String field, String detail) {
         return new TaskstreamException(ErrorCode.INVALID_FIELD, field, detail);
     }
 
     /**
-     * "Not found", worded identically whether the thing is missing or someone else's, so that the
-     * answer cannot be used to probe for other users' ids.
+     * "Not found", worded identically whether the thing is missing or someone else's, so that the answer cannot
+     * be used to probe for other users' ids. The kind of thing follows from the type of the id.
      */
-    public static TaskstreamException notFound(ErrorCode code, Object id) {
-        return new TaskstreamException(code, null, "Nothing with id " + id + " is yours.");
+    public static TaskstreamException notFound(Object id) {
+        return new TaskstreamException(ErrorCode.notFound(id), null, "Nothing with id " + id + " is yours.");
     }
 
     public ErrorCode code() {
@@ -33,5 +37,9 @@ public class TaskstreamException extends RuntimeException {
     /** The request field at fault, or {@code null} when the whole request is. */
     public String field() {
         return field;
+    }
+
+    public Refusal refusal() {
+        return new Refusal(code, field, getMessage());
     }
 }

@@ -1,6 +1,5 @@
 package dev.taskstream.query.series;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
@@ -40,7 +39,7 @@ class SeriesHistory {
         List<? extends DomainEventMessage<?>> events = log.of(id.toString());
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof SeriesCreated created)
                 || !created.ownerId().equals(user)) {
-            throw TaskstreamException.notFound(ErrorCode.SERIES_NOT_FOUND, id);
+            throw TaskstreamException.notFound(id);
         }
         Timeline<SeriesView> timeline = new Timeline<>(scratchProjection, () -> scratchViews.find(user, id), HIDDEN);
         return scratch.with(SeriesViewRepository.TABLE, "series_id", () -> timeline.page(events, query));

@@ -1,6 +1,5 @@
 package dev.taskstream.query.tasks;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
@@ -59,7 +58,7 @@ class TaskHistory {
     TaskView asOf(UserId user, TaskId id, Instant instant) {
         List<? extends DomainEventMessage<?>> events = eventsOf(user, id);
         return scratch.with(TaskViewRepository.TABLE, "task_id", () -> timeline(user, id, events).asOf(events, instant))
-                .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id));
+                .orElseThrow(() -> TaskstreamException.notFound(id));
     }
 
     /** Another user's task, or an id that is not a task's, answers like a missing one. */
@@ -67,7 +66,7 @@ class TaskHistory {
         List<? extends DomainEventMessage<?>> events = log.of(id.toString());
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof TaskCreated created)
                 || !created.ownerId().equals(user)) {
-            throw TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id);
+            throw TaskstreamException.notFound(id);
         }
         return events;
     }

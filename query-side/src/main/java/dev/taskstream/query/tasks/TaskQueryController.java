@@ -1,6 +1,5 @@
 package dev.taskstream.query.tasks;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
@@ -49,7 +48,7 @@ class TaskQueryController {
             return history.asOf(user, new TaskId(id), AsOf.parse(asOf, Instant.now()));
         }
         return views.find(user, new TaskId(id), tags.byId(user))
-                .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id));
+                .orElseThrow(() -> TaskstreamException.notFound(new TaskId(id)));
     }
 
     /** Every event of the task, oldest first, deleted tasks included; see {@link HistoryQuery} for paging. */

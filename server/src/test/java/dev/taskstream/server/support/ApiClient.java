@@ -66,6 +66,16 @@ public final class ApiClient {
         return token;
     }
 
+    /** The {@code sub} of the token: the user's id. */
+    public String userId() {
+        String payload = token.split("\\.")[1];
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sub").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public ApiClient withToken(String bearerToken) {
         return new ApiClient(base, bearerToken, device);
     }
