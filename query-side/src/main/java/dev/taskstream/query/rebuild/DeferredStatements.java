@@ -46,10 +46,6 @@ final class DeferredStatements {
         return dataSource;
     }
 
-    boolean isEmpty() {
-        return pending.isEmpty();
-    }
-
     /** Sends what was recorded: statements of one text together, texts in the order they first came. */
     void flush(Connection connection) throws SQLException {
         for (Map.Entry<String, List<List<Call>>> statement : pending.entrySet()) {

@@ -1,17 +1,17 @@
 package dev.taskstream.query.rebuild;
 
 import dev.taskstream.api.admin.ReplayProgress;
-import java.time.Instant;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
-import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -59,7 +59,7 @@ final class Rebuild {
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final DeferredStatements deferred = new DeferredStatements();
-    private final EventTable table;
+    private final EventTable eventTable;
     private final Instant startedAt = Instant.now();
 
     private volatile String state = "RUNNING";
@@ -80,7 +80,7 @@ final class Rebuild {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.batchSize = batchSize;
-        this.table = new EventTable(jdbc, axon);
+        this.eventTable = new EventTable(jdbc, axon);
     }
 
     boolean finished() {
@@ -202,7 +202,7 @@ final class Rebuild {
         // The pool plans every statement for its values (see application.yml); updates by primary key need no plan
         // of their own, and planning each of a rebuild's statements cost more than running it.
         jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-        List<TrackedEventMessage<?>> batch = table.next(batchSize);
+        List<TrackedEventMessage<?>> batch = eventTable.next(batchSize);
         Set<String> aggregatesInRun = new HashSet<>();
         for (TrackedEventMessage<?> event : batch) {
             String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
@@ -224,7 +224,7 @@ final class Rebuild {
                 flush();
             }
         }
-        position = table.position();
+        position = eventTable.position();
         flush();
         eventsDone += batch.size();
         return batch.size();
