@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -84,7 +85,7 @@ class WriteBenchmark {
             jdbc.sql("DROP SEQUENCE IF EXISTS bench_append_seq").update();
             jdbc.sql("CREATE SEQUENCE bench_append_seq").update();
             jdbc.sql("CREATE TABLE bench_append (LIKE domain_event_entry INCLUDING ALL)").update();
-            // The embedded database runs without fsync: its baseline is far higher than a durable server's.
+            // A database without fsync (TASKSTREAM_DB_UNSAFE_FAST_WRITES) has a far higher baseline than a durable one.
             System.out.printf("%n%s; fsync %s, synchronous_commit %s; %d cores%n",
                     jdbc.sql("SELECT version()").query(String.class).single(),
                     jdbc.sql("SHOW fsync").query(String.class).single(),
@@ -217,8 +218,16 @@ class WriteBenchmark {
         void append(int thread) throws Exception {
             PreparedStatement insert = statement.get();
             if (insert == null) {
-                Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
-                        pool.getPassword());
+                // The pool's own settings: the embedded database is reached through a socket file, not a port.
+                Properties settings = new Properties();
+                settings.putAll(pool.getDataSourceProperties());
+                if (pool.getUsername() != null) {
+                    settings.setProperty("user", pool.getUsername());
+                }
+                if (pool.getPassword() != null) {
+                    settings.setProperty("password", pool.getPassword());
+                }
+                Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), settings);
                 opened.add(connection);
                 insert = connection.prepareStatement("INSERT INTO bench_append (global_index, event_identifier,"
                         + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision,"
