@@ -5,12 +5,16 @@ import static io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
+import dev.taskstream.api.history.HistoryPage;
 import dev.taskstream.api.tasks.TaskPage;
 import dev.taskstream.api.tasks.TaskView;
+import dev.taskstream.query.history.AsOf;
+import dev.taskstream.query.history.HistoryQuery;
 import dev.taskstream.query.tags.Tags;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +31,13 @@ class TaskQueryController {
     private final TaskList list;
     private final TaskViewRepository views;
     private final Tags tags;
+    private final TaskHistory history;
 
-    TaskQueryController(TaskList list, TaskViewRepository views, Tags tags) {
+    TaskQueryController(TaskList list, TaskViewRepository views, Tags tags, TaskHistory history) {
         this.list = list;
         this.views = views;
         this.tags = tags;
+        this.history = history;
     }
 
     /** See {@link TaskListQuery} for the parameters; unknown ones are refused, not ignored. */
@@ -54,9 +60,19 @@ class TaskQueryController {
         return list.page(user, TaskListQuery.parse(parameters));
     }
 
+    /** With {@code asOf}, the task as it was then, folded from its events (404 if it did not exist then). */
     @GetMapping("/{id}")
-    TaskView get(@PathVariable UUID id, UserId user) {
+    TaskView get(@PathVariable UUID id, @RequestParam(required = false) String asOf, UserId user) {
+        if (asOf != null) {
+            return history.asOf(user, new TaskId(id), AsOf.parse(asOf, Instant.now()));
+        }
         return views.find(user, new TaskId(id), tags.byId(user))
                 .orElseThrow(() -> TaskstreamException.notFound(new TaskId(id)));
+    }
+
+    /** Every event of the task, oldest first, deleted tasks included; see {@link HistoryQuery} for paging. */
+    @GetMapping("/{id}/history")
+    HistoryPage history(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> parameters, UserId user) {
+        return history.page(user, new TaskId(id), HistoryQuery.parse(parameters));
     }
 }
