@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
  * on every task at once. Shares the task list's processor, so both rebuild together.
  */
 @Component
-@ProcessingGroup("task-view")
+@ProcessingGroup(TagViewProjection.PROCESSING_GROUP)
 class TagViewProjection {
+
+    static final String PROCESSING_GROUP = "task-view";
 
     private final Tags tags;
 
