@@ -11,9 +11,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns db-scheduler off in a process without the sagas role. Deadlines belong to sagas, and a scheduler in a
- * process without them would pick a due reminder, find no saga to hand it to, and mark it done: a reminder lost.
- * Without the scheduler, Axon gives such a process an in-memory deadline manager that nobody uses.
+ * Runs db-scheduler only where the sagas run next to the command role (the monolith). Deadlines belong to sagas, and a
+ * scheduler in a process without them would pick a due reminder, find no saga to hand it to, and mark it done: a
+ * reminder lost. A sagas role on its own uses Dapr Jobs instead (DaprConfiguration). Without the scheduler, Axon gives
+ * any other process an in-memory deadline manager that nobody uses.
  */
 class DeadlineSchedulerRole implements EnvironmentPostProcessor {
 
@@ -22,7 +23,7 @@ class DeadlineSchedulerRole implements EnvironmentPostProcessor {
         Set<Role> enabled = Binder.get(environment)
                 .bind(RoleCondition.PROPERTY, Bindable.setOf(Role.class))
                 .orElse(EnumSet.allOf(Role.class));
-        if (!enabled.contains(Role.SAGAS)) {
+        if (!enabled.contains(Role.SAGAS) || !enabled.contains(Role.COMMAND)) {
             environment.getPropertySources().addFirst(
                     new MapPropertySource("taskstream-roles", Map.of("db-scheduler.enabled", "false")));
         }
