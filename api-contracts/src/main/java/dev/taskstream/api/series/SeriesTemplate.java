@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * What every occurrence of a series starts with; {@code description} may be null. {@code reminders} count back from
- * each occurrence's own due date (absent in templates stored before reminders existed: none).
+ * each occurrence's own due date. They came with revision 2 of the events that hold a template (SeriesCreated,
+ * SeriesTemplateChanged, OccurrenceScheduled); a revision 1 event has none and reads as an empty list, so the step
+ * from 1 to 2 needs no upcaster.
  */
 public record SeriesTemplate(String title, String description, Priority priority, Set<TagId> tags,
                              List<ReminderSpec> reminders) {
