@@ -1,11 +1,8 @@
 package dev.taskstream.server.roles;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,9 +17,7 @@ class DeadlineSchedulerRole implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Set<Role> enabled = Binder.get(environment)
-                .bind(RoleCondition.PROPERTY, Bindable.setOf(Role.class))
-                .orElse(EnumSet.allOf(Role.class));
+        Set<Role> enabled = Role.enabledIn(environment);
         if (!enabled.contains(Role.SAGAS) || !enabled.contains(Role.COMMAND)) {
             environment.getPropertySources().addFirst(
                     new MapPropertySource("taskstream-roles", Map.of("db-scheduler.enabled", "false")));
