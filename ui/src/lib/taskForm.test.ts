@@ -6,7 +6,7 @@ const task: TaskView = {
   id: '0b6e2f3c-1d2e-4f50-8a9b-0c1d2e3f4a5b', title: 'Wrap presents', description: null, status: 'OPEN',
   due: { date: '2026-12-24', time: '18:00:00', timeZone: 'Europe/Berlin' }, dueAt: '2026-12-24T17:00:00Z',
   priority: 'HIGH', tags: [{ id: 't1', name: 'home', colour: null }], createdAt: '2026-11-01T10:00:00Z',
-  updatedAt: '2026-11-01T10:00:00Z', completedAt: null, seriesId: null, occurrenceIndex: null, version: 3,
+  updatedAt: '2026-11-01T10:00:00Z', completedAt: null, seriesId: null, occurrenceIndex: null, version: 3, reminders: [],
 };
 
 describe('the editor patch', () => {

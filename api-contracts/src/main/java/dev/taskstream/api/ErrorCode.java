@@ -13,6 +13,8 @@ public enum ErrorCode {
     TASK_NOT_FOUND(404),
     /** The task was deleted; it accepts no more changes. */
     TASK_DELETED(404),
+    /** The notification does not exist, or belongs to someone else. */
+    NOTIFICATION_NOT_FOUND(404),
     /** The recurring series does not exist, or belongs to someone else. */
     SERIES_NOT_FOUND(404),
     /** The series was stopped or its rule ran out; it schedules no more occurrences. */
@@ -57,6 +59,9 @@ public enum ErrorCode {
         }
         if (id instanceof TagId) {
             return TAG_NOT_FOUND;
+        }
+        if (id instanceof NotificationId) {
+            return NOTIFICATION_NOT_FOUND;
         }
         return TASK_NOT_FOUND;
     }

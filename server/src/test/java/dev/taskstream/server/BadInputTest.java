@@ -105,6 +105,64 @@ class BadInputTest {
         assertThat(missing.text("code")).isEqualTo("TASK_NOT_FOUND");
     }
 
+    @Test
+    void badRemindersAreNamedByTheirPlaceInTheListAndNothingIsStored() {
+        String id = java.util.UUID.randomUUID().toString();
+        String task = "{\"id\":\"" + id + "\",\"title\":\"ok\",";
+        String at = "{\"at\":\"2026-12-24T17:30:00+01:00\"}";
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[" + at + ",{\"before\":\"30 minutes\"}]}"),
+                400, "reminders[1].before");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"before\":\"-PT5M\"}]}"), 400,
+                "reminders[0].before");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"before\":\"P400D\"}]}"), 400,
+                "reminders[0].before");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"at\":\"2026-12-24T17:30:00\"}]}"), 400,
+                "reminders[0].at");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"at\":\"1899-12-31T23:00:00Z\"}]}"), 400,
+                "reminders[0].at");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{\"before\":\"PT1M\",\"at\":\"2026-12-24T17:30:00Z\"}]}"),
+                400, "reminders[0]");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[{}]}"), 400, "reminders[0]");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[null]}"), 400, "reminders[0]");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[" + String.join(",", java.util.Collections.nCopies(11, at))
+                + "]}"), 400, "reminders");
+        assertProblem(user.post("/api/tasks", task + "\"reminders\":[" + at + ",{\"before\":\"PT30M\"}]}"), 400,
+                "reminders[1].before");
+        assertThat(eventsOf(id)).isZero();
+
+        long version = user.post("/api/tasks", task + "\"reminders\":[" + at + "]}").body().path("version").asLong();
+        assertProblem(user.patch("/api/tasks/" + id, "{\"reminders\":[{\"before\":\"PT30M\"}]}"), 400,
+                "reminders[0].before");
+        assertProblem(user.patch("/api/tasks/" + id, "{\"title\":\"changed\",\"reminders\":[{\"at\":\"tomorrow\"}]}"),
+                400, "reminders[0].at");
+        assertThat(eventsOf(id)).isEqualTo(version + 1);
+    }
+
+    @Test
+    void badNotificationRequestsAreNamed() {
+        assertProblem(user.get("/api/notifications?limit=0"), 400, "limit");
+        assertProblem(user.get("/api/notifications?limit=201"), 400, "limit");
+        assertProblem(user.get("/api/notifications?limit=many"), 400, "limit");
+        assertProblem(user.get("/api/notifications?unread=maybe"), 400, "unread");
+        assertProblem(user.get("/api/notifications?cursor=garbage"), 400, "cursor");
+        assertProblem(user.get("/api/notifications?colour=red"), 400, "colour");
+        assertProblem(user.post("/api/notifications/42/read"), 400, "id");
+        String missing = "/api/notifications/" + java.util.UUID.randomUUID() + "/snooze";
+        assertProblem(user.post(missing, "{\"for\":\"soon\"}"), 400, "for");
+        assertProblem(user.post(missing, "{\"for\":\"PT0S\"}"), 400, "for");
+        assertProblem(user.post(missing, "{\"for\":\"P31D\"}"), 400, "for");
+        assertProblem(user.post(missing, "{}"), 400, "for");
+        assertProblem(user.post(missing, "{\"for\":\"PT1M\",\"until\":1}"), 400, "until");
+        Response notFound = user.post(missing, "{\"for\":\"PT10M\"}");
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.text("code")).isEqualTo("NOTIFICATION_NOT_FOUND");
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(aggregateId)
+                .query(Long.class).single();
+    }
+
     private long storedEvents() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }

@@ -12,7 +12,7 @@ import org.axonframework.serialization.Revision;
  * and index),
  * owned by {@code ownerId}, made from {@code template}, due {@code due}. Nothing has created the task yet.
  */
-@Revision("1")
+@Revision("2")
 public record OccurrenceScheduled(
         SeriesId seriesId,
         int index,

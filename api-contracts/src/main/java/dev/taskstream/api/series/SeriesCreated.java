@@ -5,7 +5,7 @@ import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.DueDate;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+@Revision("2")
 public record SeriesCreated(
         SeriesId seriesId,
         UserId ownerId,

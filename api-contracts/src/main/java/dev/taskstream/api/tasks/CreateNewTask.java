@@ -3,13 +3,14 @@ package dev.taskstream.api.tasks;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Creates a task under an id that must be new; {@code description}, {@code due} and {@code priority} may be null.
  * Unlike {@link CreateTask}, which an occurrence may be sent again, nothing is looked up first: a taken id is refused
- * when the task's first event is stored.
+ * when the task's first event is stored. {@code reminders} may be empty.
  */
 public record CreateNewTask(
         @TargetAggregateIdentifier TaskId taskId,
@@ -18,9 +19,17 @@ public record CreateNewTask(
         String description,
         DueDate due,
         Priority priority,
-        Set<TagId> tags) {
+        Set<TagId> tags,
+        List<ReminderSpec> reminders) {
 
     public CreateNewTask {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
+        reminders = reminders == null ? List.of() : List.copyOf(reminders);
+    }
+
+    /** A task without reminders. */
+    public CreateNewTask(TaskId taskId, UserId ownerId, String title, String description, DueDate due,
+                         Priority priority, Set<TagId> tags) {
+        this(taskId, ownerId, title, description, due, priority, tags, List.of());
     }
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
  * Body of {@code POST /api/tasks}. Only {@code title} is required; the server picks an {@code id} when the
  * client gives none. {@code tags} are names: a name the user has no tag for yet creates one. With a
  * {@code recurrence}, the task is the first occurrence of a new series, which starts at its {@code due} date,
- * time and zone (so a due date is required then).
+ * time and zone (so a due date is required then). {@code reminders}: up to ten, see {@link ReminderRequest}; a
+ * recurring task's occurrences each get them, relative to their own due date.
  */
 public record CreateTaskRequest(
         UUID id,
@@ -17,5 +18,6 @@ public record CreateTaskRequest(
         DueDate due,
         Priority priority,
         List<String> tags,
-        RecurrenceRequest recurrence) {
+        RecurrenceRequest recurrence,
+        List<ReminderRequest> reminders) {
 }

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A task as the read API shows it. {@code dueAt} is the deadline instant of {@code due};
  * {@code version} is the aggregate version this view reflects. {@code seriesId} and {@code occurrenceIndex}
- * are null unless the task is an occurrence of a recurring series.
+ * are null unless the task is an occurrence of a recurring series. {@code reminders} each show when they fire.
  */
 public record TaskView(
         TaskId id,
@@ -25,5 +25,6 @@ public record TaskView(
         Instant completedAt,
         SeriesId seriesId,
         Integer occurrenceIndex,
-        long version) {
+        long version,
+        List<ReminderView> reminders) {
 }

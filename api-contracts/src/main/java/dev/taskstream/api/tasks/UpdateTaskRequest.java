@@ -1,12 +1,13 @@
 package dev.taskstream.api.tasks;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Body of {@code PATCH /api/tasks/{id}}, read as a JSON merge patch: an absent field stays as it is,
  * {@code "due": null} clears the due date, an empty description clears it, priority {@code NONE}
  * clears the priority. {@code addTags} and {@code removeTags} are tag names; adding a name the user has
- * no tag for creates it. A class rather than a record, because only a setter can tell a field sent as
+ * no tag for creates it. {@code reminders} replaces the task's reminders ({@code []} clears). A class rather than a record, because only a setter can tell a field sent as
  * null from a field not sent.
  */
 public final class UpdateTaskRequest {
@@ -18,6 +19,7 @@ public final class UpdateTaskRequest {
     private Priority priority;
     private List<String> addTags = List.of();
     private List<String> removeTags = List.of();
+    private List<ReminderRequest> reminders;
 
     public String title() {
         return title;
@@ -70,5 +72,14 @@ public final class UpdateTaskRequest {
 
     public void setRemoveTags(List<String> removeTags) {
         this.removeTags = removeTags == null ? List.of() : List.copyOf(removeTags);
+    }
+
+    /** Null when not sent: the reminders stay as they are. */
+    public List<ReminderRequest> reminders() {
+        return reminders;
+    }
+
+    public void setReminders(List<ReminderRequest> reminders) {
+        this.reminders = reminders == null ? List.of() : new ArrayList<>(reminders);
     }
 }

@@ -8,6 +8,7 @@ import dev.taskstream.api.series.SkipNextOccurrence;
 import dev.taskstream.api.series.StopSeries;
 import dev.taskstream.api.series.UpdateSeries;
 import dev.taskstream.api.series.UpdateSeriesRequest;
+import dev.taskstream.api.tasks.ReminderRules;
 import dev.taskstream.command.Commands;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -36,7 +37,8 @@ class SeriesCommandController {
         SeriesId series = new SeriesId(id);
         RecurrenceRequest recurrence = request.recurrence();
         return send(series, new UpdateSeries(series, user, request.title(), request.description(), request.priority(),
-                null, recurrence == null ? null : recurrence.recurrence(), recurrence == null ? null : recurrence.mode()));
+                null, recurrence == null ? null : recurrence.recurrence(), recurrence == null ? null : recurrence.mode(),
+                ReminderRules.read(request.reminders())));
     }
 
     @PostMapping("/{id}/skip")

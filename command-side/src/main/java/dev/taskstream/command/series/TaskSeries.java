@@ -27,6 +27,7 @@ import dev.taskstream.api.series.SkipNextOccurrence;
 import dev.taskstream.api.series.StopSeries;
 import dev.taskstream.api.series.UpdateSeries;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.ReminderRules;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -73,6 +74,7 @@ class TaskSeries {
     OccurrenceScheduled handle(CreateSeries command) {
         SeriesTemplate validTemplate = valid(command.template());
         DueDate validStart = validStart(command.start());
+        ReminderRules.checkFits(validTemplate.reminders(), validStart);
         checkModeFits(command.recurrence(), command.mode());
         DueDate first = command.mode() == RecurrenceMode.AFTER_COMPLETION ? validStart
                 : command.recurrence().dueDates(validStart, 1).stream().findFirst()
@@ -108,7 +110,9 @@ class TaskSeries {
                 command.title() == null ? template.title() : command.title(),
                 command.description() == null ? template.description() : command.description(),
                 command.priority() == null ? template.priority() : command.priority(),
-                command.tags() == null ? template.tags() : command.tags()));
+                command.tags() == null ? template.tags() : command.tags(),
+                command.reminders() == null ? template.reminders() : command.reminders()));
+        ReminderRules.checkFits(newTemplate.reminders(), latestDue);
         Recurrence newRecurrence = command.recurrence() == null ? recurrence : command.recurrence();
         RecurrenceMode newMode = command.mode() == null ? mode : command.mode();
         checkModeFits(newRecurrence, newMode);
@@ -202,7 +206,7 @@ class TaskSeries {
     private static SeriesTemplate valid(SeriesTemplate template) {
         checkTagCount(template.tags().size());
         return new SeriesTemplate(validTitle(template.title()), validDescription(template.description()),
-                template.priority(), template.tags());
+                template.priority(), template.tags(), template.reminders());
     }
 
     private static DueDate validStart(DueDate due) {

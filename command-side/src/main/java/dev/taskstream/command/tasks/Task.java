@@ -7,6 +7,8 @@ import static dev.taskstream.api.tasks.TaskRules.validTitle;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.NotificationId;
+import dev.taskstream.api.ReminderId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
@@ -16,9 +18,16 @@ import dev.taskstream.api.tasks.CreateNewTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.FireReminder;
 import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
+import dev.taskstream.api.tasks.Reminder;
+import dev.taskstream.api.tasks.ReminderFired;
+import dev.taskstream.api.tasks.ReminderRules;
+import dev.taskstream.api.tasks.ReminderSnoozed;
+import dev.taskstream.api.tasks.ReminderSpec;
 import dev.taskstream.api.tasks.ReopenTask;
+import dev.taskstream.api.tasks.SnoozeReminder;
 import dev.taskstream.api.tasks.TaskCompleted;
 import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.api.tasks.TaskDeleted;
@@ -26,16 +35,23 @@ import dev.taskstream.api.tasks.TaskDescribed;
 import dev.taskstream.api.tasks.TaskDueDateCleared;
 import dev.taskstream.api.tasks.TaskDueDateSet;
 import dev.taskstream.api.tasks.TaskPrioritized;
+import dev.taskstream.api.tasks.TaskRemindersSet;
 import dev.taskstream.api.tasks.TaskRenamed;
 import dev.taskstream.api.tasks.TaskReopened;
 import dev.taskstream.api.tasks.TaskTagged;
 import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.command.tags.TagNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -63,6 +79,13 @@ class Task {
     private Occurrence occurrence;
     private boolean completed;
     private boolean deleted;
+    private List<Reminder> reminders = List.of();
+    /** How many reminders were ever put on the task; the next one's id derives from it. */
+    private int remindersCreated;
+    /** Every firing recorded, with its reminder: a firing is recorded once, and only these can be snoozed. */
+    private final Map<UUID, ReminderId> firings = new HashMap<>();
+    /** The snoozes still to come, by the firing they repeat. */
+    private final Map<UUID, Instant> snoozes = new HashMap<>();
 
     Task() {
         // for Axon
@@ -76,9 +99,14 @@ class Task {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(CreateNewTask command) {
         checkTagCount(command.tags().size());
+        DueDate validDue = validDue(command.due());
+        ReminderRules.checkFits(command.reminders(), validDue);
         apply(new TaskCreated(command.taskId(), command.ownerId(),
                 validTitle(command.title()), validDescription(command.description()),
-                validDue(command.due()), command.priority(), command.tags(), null));
+                validDue, command.priority(), command.tags(), null));
+        if (!command.reminders().isEmpty()) {
+            apply(new TaskRemindersSet(id, withIds(command.reminders()), due, false));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -98,9 +126,14 @@ class Task {
             return AggregateLifecycle.getVersion();
         }
         checkTagCount(command.tags().size());
+        DueDate validDue = validDue(command.due());
+        ReminderRules.checkFits(command.reminders(), validDue);
         apply(new TaskCreated(command.taskId(), command.ownerId(),
                 validTitle(command.title()), validDescription(command.description()),
-                validDue(command.due()), command.priority(), command.tags(), command.occurrence()));
+                validDue, command.priority(), command.tags(), command.occurrence()));
+        if (!command.reminders().isEmpty()) {
+            apply(new TaskRemindersSet(id, withIds(command.reminders()), due, false));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -124,6 +157,11 @@ class Task {
         removed.removeAll(command.addTags());
         removed.addAll(deletedTags);
         checkTagCount(tags.size() + added.size() - removed.size());
+        List<Reminder> newReminders = reminders;
+        if (command.reminders() != null) {
+            ReminderRules.checkFits(command.reminders(), newDue);
+            newReminders = withIds(command.reminders());
+        }
 
         if (!newTitle.equals(title)) {
             apply(new TaskRenamed(id, newTitle));
@@ -139,6 +177,66 @@ class Task {
         }
         added.forEach(tag -> apply(new TaskTagged(id, tag)));
         removed.forEach(tag -> apply(new TaskUntagged(id, tag)));
+        if (!newReminders.equals(reminders)) {
+            apply(new TaskRemindersSet(id, newReminders, due, completed));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The reminders for {@code specs}: a spec the task has already keeps its reminder's id (so setting the same list
+     * again changes nothing, and a notification keeps naming it); any other gets the next id.
+     */
+    private List<Reminder> withIds(List<ReminderSpec> specs) {
+        List<Reminder> unused = new ArrayList<>(reminders);
+        List<Reminder> result = new ArrayList<>(specs.size());
+        int created = remindersCreated;
+        for (ReminderSpec spec : specs) {
+            Reminder kept = unused.stream().filter(reminder -> reminder.when().equals(spec)).findFirst().orElse(null);
+            if (kept != null) {
+                unused.remove(kept);
+                result.add(kept);
+            } else {
+                result.add(new Reminder(ReminderId.nth(id, ++created), spec));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Records a firing once. A firing that no longer matches the task is stale and changes nothing: the saga's
+     * deadline and a change to the task can cross (the due date moved, the reminder went, the task was completed or
+     * deleted just before the deadline ran), and a redelivered deadline repeats a firing already recorded.
+     */
+    @CommandHandler
+    void handle(FireReminder command) {
+        UUID firing = command.firingId();
+        if (deleted || completed || firings.containsKey(firing) || !stillDue(command)) {
+            return;
+        }
+        apply(new ReminderFired(id, owner, command.reminderId(), firing, title, command.scheduledAt(),
+                command.snoozeOf()));
+    }
+
+    private boolean stillDue(FireReminder command) {
+        if (command.snoozeOf() != null) {
+            return command.scheduledAt().equals(snoozes.get(command.snoozeOf()));
+        }
+        return reminders.stream().anyMatch(reminder -> reminder.id().equals(command.reminderId())
+                && command.scheduledAt().equals(reminder.when().fireAt(due)));
+    }
+
+    /** A firing that is not this task's, or whose reminder is gone, answers like a missing notification. */
+    @CommandHandler
+    long handle(SnoozeReminder command) {
+        checkWritableBy(command.requestedBy());
+        ReminderId reminder = firings.get(command.firingId());
+        if (reminder == null || reminders.stream().noneMatch(r -> r.id().equals(reminder))) {
+            throw TaskstreamException.notFound(new NotificationId(command.firingId()));
+        }
+        if (!command.until().equals(snoozes.get(command.firingId()))) {
+            apply(new ReminderSnoozed(id, reminder, command.firingId(), command.until()));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -215,8 +313,31 @@ class Task {
     }
 
     @EventSourcingHandler
+    void on(TaskRemindersSet event) {
+        Set<ReminderId> before = new HashSet<>(reminders.stream().map(Reminder::id).toList());
+        remindersCreated += (int) event.reminders().stream().filter(r -> !before.contains(r.id())).count();
+        reminders = event.reminders();
+        Set<ReminderId> after = new HashSet<>(reminders.stream().map(Reminder::id).toList());
+        snoozes.keySet().removeIf(firing -> !after.contains(firings.get(firing)));
+    }
+
+    @EventSourcingHandler
+    void on(ReminderFired event) {
+        firings.put(event.firingId(), event.reminderId());
+        if (event.snoozeOf() != null) {
+            snoozes.remove(event.snoozeOf());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReminderSnoozed event) {
+        snoozes.put(event.firingId(), event.until());
+    }
+
+    @EventSourcingHandler
     void on(TaskCompleted event) {
         completed = true;
+        snoozes.clear();
     }
 
     @EventSourcingHandler

@@ -16,6 +16,8 @@ import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.CreateTaskRequest;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.RecurringWriteResult;
+import dev.taskstream.api.tasks.ReminderRules;
+import dev.taskstream.api.tasks.ReminderSpec;
 import dev.taskstream.api.tasks.ReopenTask;
 import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.api.tasks.UpdateTaskRequest;
@@ -26,6 +28,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/tasks")
 class TaskCommandController {
-
-    private static final long FIRST_VERSION = 0;
 
     private final Commands commands;
     private final TagResolver tags;
@@ -62,17 +64,18 @@ class TaskCommandController {
     ResponseEntity<?> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
         URI location = URI.create("/api/tasks/" + id);
+        List<ReminderSpec> reminders = Objects.requireNonNullElse(ReminderRules.read(request.reminders()), List.of());
         TagResolver.Names tagNames = tags.checked(request.tags());
         RecurrenceRequest recurrence = request.recurrence();
         Recurrence rule = recurrence == null ? null : recurrence.recurrence();
         Object written = commands.atomically(() -> {
             Set<TagId> tagIds = tags.resolveOrCreate(user, tagNames);
             if (rule == null) {
-                commands.send(new CreateNewTask(id, user, request.title(), request.description(),
-                        request.due(), request.priority(), tagIds));
-                return new WriteResult(id, FIRST_VERSION);
+                long version = commands.send(new CreateNewTask(id, user, request.title(), request.description(),
+                        request.due(), request.priority(), tagIds, reminders));
+                return new WriteResult(id, version);
             }
-            return createRecurring(id, request, rule, recurrence.mode(), tagIds, user);
+            return createRecurring(id, request, rule, recurrence.mode(), tagIds, reminders, user);
         });
         return ResponseEntity.created(location).body(written);
     }
@@ -82,10 +85,11 @@ class TaskCommandController {
      * has the answer. The RecurrenceSaga creates it too (a no-op then), in case this process dies in between.
      */
     private RecurringWriteResult createRecurring(TaskId first, CreateTaskRequest request, Recurrence rule,
-                                                 RecurrenceMode mode, Set<TagId> tagIds, UserId user) {
+                                                 RecurrenceMode mode, Set<TagId> tagIds, List<ReminderSpec> reminders,
+                                                 UserId user) {
         SeriesId series = SeriesId.startedBy(first);
         OccurrenceScheduled scheduled = commands.send(new CreateSeries(series, first, user,
-                new SeriesTemplate(request.title(), request.description(), request.priority(), tagIds),
+                new SeriesTemplate(request.title(), request.description(), request.priority(), tagIds, reminders),
                 rule, mode, request.due()));
         long version = commands.send(CreateTask.occurrence(scheduled));
         return new RecurringWriteResult(first, version, series);
@@ -94,11 +98,12 @@ class TaskCommandController {
     @PatchMapping("/{id}")
     WriteResult update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user) {
         TaskId taskId = new TaskId(id);
+        List<ReminderSpec> reminders = ReminderRules.read(request.reminders());
         TagResolver.Names added = tags.checked(request.addTags());
         TagResolver.Names removed = tags.checked(request.removeTags());
         return commands.atomically(() -> written(taskId, new UpdateTask(taskId, user, request.title(),
                 request.description(), request.due(), request.clearsDue(), request.priority(),
-                tags.resolveOrCreate(user, added), tags.resolveExisting(user, removed))));
+                tags.resolveOrCreate(user, added), tags.resolveExisting(user, removed), reminders)));
     }
 
     @PostMapping("/{id}/complete")

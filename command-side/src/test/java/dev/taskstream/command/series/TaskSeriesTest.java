@@ -24,9 +24,12 @@ import dev.taskstream.api.series.StopSeries;
 import dev.taskstream.api.series.UpdateSeries;
 import dev.taskstream.api.tasks.DueDate;
 import dev.taskstream.api.tasks.Priority;
+import dev.taskstream.api.tasks.ReminderSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -165,6 +168,17 @@ class TaskSeriesTest {
         fixture.given(CREATED, scheduled(1, MONDAY))
                 .when(new UpdateSeries(SERIES, OWNER, " Stand-up ", null, null, Set.of(), DAILY_THREE_TIMES, RecurrenceMode.FIXED))
                 .expectNoEvents();
+    }
+
+    @Test
+    void theTemplatesRemindersAreReplaced_atMostTen() {
+        List<ReminderSpec> halfHour = List.of(ReminderSpec.before(Duration.ofMinutes(30)));
+        fixture.given(CREATED, scheduled(1, MONDAY))
+                .when(new UpdateSeries(SERIES, OWNER, null, null, null, null, null, null, halfHour))
+                .expectEvents(new SeriesTemplateChanged(SERIES, new SeriesTemplate(TEMPLATE.title(),
+                        TEMPLATE.description(), TEMPLATE.priority(), TEMPLATE.tags(), halfHour)));
+        expectInvalidField(fixture.given(CREATED, scheduled(1, MONDAY)).when(new UpdateSeries(SERIES, OWNER, null, null,
+                null, null, null, null, java.util.Collections.nCopies(11, halfHour.get(0)))), "reminders");
     }
 
     @Test

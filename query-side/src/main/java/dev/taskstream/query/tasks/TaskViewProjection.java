@@ -7,6 +7,7 @@ import dev.taskstream.api.tasks.TaskDescribed;
 import dev.taskstream.api.tasks.TaskDueDateCleared;
 import dev.taskstream.api.tasks.TaskDueDateSet;
 import dev.taskstream.api.tasks.TaskPrioritized;
+import dev.taskstream.api.tasks.TaskRemindersSet;
 import dev.taskstream.api.tasks.TaskRenamed;
 import dev.taskstream.api.tasks.TaskReopened;
 import dev.taskstream.api.tasks.TaskTagged;
@@ -75,6 +76,11 @@ class TaskViewProjection {
     @EventHandler
     void on(TaskUntagged event, @SequenceNumber long version, @Timestamp Instant at) {
         views.update(event.taskId(), version, at, "tag_ids = array_remove(tag_ids, ?)", event.tagId().value());
+    }
+
+    @EventHandler
+    void on(TaskRemindersSet event, @SequenceNumber long version, @Timestamp Instant at) {
+        views.update(event.taskId(), version, at, "reminders = ?::jsonb", TaskReminders.write(event.reminders()));
     }
 
     @EventHandler

@@ -40,7 +40,7 @@ class TaskViewRepository {
     static final String TABLE = "task_view";
 
     static final String COLUMNS = "task_id, title, description, status, due_date, due_time, due_zone, due_at,"
-            + " priority, tag_ids, created_at, updated_at, completed_at, series_id, occurrence_index, version";
+            + " priority, tag_ids, created_at, updated_at, completed_at, series_id, occurrence_index, version, reminders";
 
     private final JdbcClient jdbc;
     private final String table;
@@ -120,12 +120,13 @@ class TaskViewRepository {
     /** Maps a row selected with {@link #COLUMNS}; tag ids become the owner's tags, skipping any not projected yet. */
     static TaskView toView(ResultSet row, Map<UUID, TagRef> tags) throws SQLException {
         UUID[] tagIds = (UUID[]) row.getArray("tag_ids").getArray();
+        DueDate due = due(row);
         return new TaskView(
                 new TaskId(row.getObject("task_id", UUID.class)),
                 row.getString("title"),
                 row.getString("description"),
                 TaskStatus.valueOf(row.getString("status")),
-                due(row),
+                due,
                 instant(row, "due_at"),
                 Priority.ofRank(row.getInt("priority")),
                 Arrays.stream(tagIds).map(tags::get).filter(Objects::nonNull).toList(),
@@ -134,7 +135,8 @@ class TaskViewRepository {
                 instant(row, "completed_at"),
                 seriesId(row),
                 row.getObject("occurrence_index", Integer.class),
-                row.getLong("version"));
+                row.getLong("version"),
+                TaskReminders.read(row.getString("reminders"), due));
     }
 
     private static DueDate due(ResultSet row) throws SQLException {

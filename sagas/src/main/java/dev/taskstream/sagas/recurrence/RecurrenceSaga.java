@@ -126,7 +126,8 @@ public class RecurrenceSaga {
                 : Objects.requireNonNullElse(after.description(), "");
         UpdateTask update = new UpdateTask(latestTask, owner,
                 after.title().equals(before.title()) ? null : after.title(), description, null, false,
-                after.priority() == before.priority() ? null : after.priority(), after.tags(), removed);
+                after.priority() == before.priority() ? null : after.priority(), after.tags(), removed,
+                after.reminders().equals(before.reminders()) ? null : after.reminders());
         unlessDeleted(() -> commands.sendAndWait(update));
     }
 

@@ -22,11 +22,14 @@ import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
 import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
+import dev.taskstream.api.tasks.ReminderSpec;
 import dev.taskstream.api.tasks.TaskCompleted;
 import dev.taskstream.api.tasks.TaskDeleted;
 import dev.taskstream.api.tasks.UpdateTask;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -161,6 +164,16 @@ class RecurrenceSagaTest {
                 .whenAggregate(SERIES.toString()).publishes(new SeriesTemplateChanged(SERIES, edited))
                 .expectDispatchedCommands(new UpdateTask(FIRST, OWNER, null, "", null, false, Priority.LOW,
                         Set.of(home), Set.of(WORK)));
+    }
+
+    @Test
+    void theOpenOccurrenceGetsTheTemplatesNewReminders() {
+        List<ReminderSpec> halfHour = List.of(ReminderSpec.before(Duration.ofMinutes(30)));
+        SeriesTemplate withReminder = new SeriesTemplate("Stand-up", "room 4", Priority.HIGH, Set.of(WORK), halfHour);
+        fixture.givenAggregate(SERIES.toString()).published(CREATED, scheduled(1, FIRST))
+                .whenAggregate(SERIES.toString()).publishes(new SeriesTemplateChanged(SERIES, withReminder))
+                .expectDispatchedCommands(new UpdateTask(FIRST, OWNER, null, null, null, false, null, Set.of(WORK),
+                        Set.of(), halfHour));
     }
 
     @Test
