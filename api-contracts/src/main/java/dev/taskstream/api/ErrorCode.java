@@ -26,7 +26,9 @@ public enum ErrorCode {
     EMAIL_TAKEN(409),
     WEAK_PASSWORD(400),
     /** Login failed; deliberately silent about whether the email or the password was wrong. */
-    BAD_CREDENTIALS(401);
+    BAD_CREDENTIALS(401),
+    /** A stream ticket that is missing, used, expired or was never issued: the same answer for all four. */
+    STREAM_TICKET_INVALID(401);
 
     private final int httpStatus;
 

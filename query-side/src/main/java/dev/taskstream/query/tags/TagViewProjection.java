@@ -1,9 +1,13 @@
 package dev.taskstream.query.tags;
 
+import dev.taskstream.api.TagId;
 import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagDeleted;
 import dev.taskstream.api.tags.TagRecoloured;
 import dev.taskstream.api.tags.TagRenamed;
+import dev.taskstream.query.stream.Change;
+import dev.taskstream.query.stream.ChangeLog;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,29 +22,44 @@ import org.springframework.stereotype.Component;
 class TagViewProjection {
 
     private final Tags tags;
+    private final ChangeLog changes;
 
-    TagViewProjection(Tags tags) {
+    TagViewProjection(Tags tags, ChangeLog changes) {
         this.tags = tags;
+        this.changes = changes;
     }
 
     @EventHandler
     void on(TagCreated event) {
         tags.insert(event);
+        changed(event.tagId());
     }
 
     @EventHandler
     void on(TagRenamed event) {
         tags.rename(event.tagId(), event.name());
+        changed(event.tagId());
     }
 
     @EventHandler
     void on(TagRecoloured event) {
         tags.recolour(event.tagId(), event.colour());
+        changed(event.tagId());
     }
 
+    /** Devices take the tag off their tasks themselves: one message, not one per task. */
     @EventHandler
     void on(TagDeleted event) {
-        tags.delete(event.tagId());
+        tags.delete(event.tagId()).ifPresent(owner -> changes.record(key(event.tagId()),
+                () -> new Change(owner, "tag.deleted", Map.of("id", event.tagId()))));
+    }
+
+    private void changed(TagId id) {
+        changes.record(key(id), () -> tags.upserted(id).orElse(null));
+    }
+
+    private static String key(TagId id) {
+        return "tag:" + id.value();
     }
 
     @ResetHandler

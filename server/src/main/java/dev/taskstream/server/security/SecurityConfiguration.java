@@ -10,7 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every {@code /api/**} request needs a valid bearer token, except sign-up and login. Sessions and
+ * Every {@code /api/**} request needs a valid bearer token, except sign-up, login and the stream's handshake. Sessions and
  * CSRF protection are off because no cookie ever authenticates a request.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +21,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login").permitAll()
+                        // The stream's handshake authenticates with a single-use ticket (browsers cannot set headers).
+                        .requestMatchers(HttpMethod.GET, "/api/stream").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))

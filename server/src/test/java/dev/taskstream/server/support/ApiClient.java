@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 
 /** A real HTTP client for the running server, speaking JSON the way a user's device would. */
@@ -46,6 +48,15 @@ public final class ApiClient {
         return token;
     }
 
+    /** The user id: the {@code sub} claim of the token. */
+    public String userId() {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public ApiClient withToken(String bearerToken) {
         return new ApiClient(base, bearerToken);
     }
@@ -70,6 +81,16 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** Any request with extra headers, given as name-value pairs ({@code "If-Match", "\"3\""}). */
+    public Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method,
+                json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
@@ -82,7 +103,8 @@ public final class ApiClient {
         try {
             var response = HTTP.send(request.build(), BodyHandlers.ofString());
             String body = response.body();
-            return new Response(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+            return new Response(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -91,10 +113,14 @@ public final class ApiClient {
         }
     }
 
-    public record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
 
         public String text(String field) {
             return body.path(field).asText();
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 }
