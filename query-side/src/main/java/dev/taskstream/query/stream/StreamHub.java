@@ -42,6 +42,11 @@ class StreamHub implements SmartLifecycle {
     private static final int READ_BATCH = 500;
     /** Tomcat's own limit on one blocking send; set to our send time limit so a stuck send frees its thread. */
     private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    /**
+     * How long Tomcat waits for the client to answer our close frame before it drops the connection (30 s by
+     * default); a client we close for not answering pings will not answer that either.
+     */
+    private static final String TOMCAT_CLOSE_TIMEOUT = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
 
     private final ChangeLogReader changes;
     private final StreamSettings settings;
@@ -68,7 +73,9 @@ class StreamHub implements SmartLifecycle {
         Grant grant = (Grant) raw.getAttributes().get(TicketHandshake.GRANT);
         Long since = (Long) raw.getAttributes().get(TicketHandshake.SINCE);
         if (raw instanceof StandardWebSocketSession standard) {
-            standard.getNativeSession().getUserProperties().put(TOMCAT_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
+            Map<String, Object> tomcat = standard.getNativeSession().getUserProperties();
+            tomcat.put(TOMCAT_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
+            tomcat.put(TOMCAT_CLOSE_TIMEOUT, settings.sendTimeLimit().toMillis());
         }
         StreamSession session = new StreamSession(new ConcurrentWebSocketSessionDecorator(raw,
                 (int) settings.sendTimeLimit().toMillis(), (int) settings.sendBufferLimit().toBytes()),
