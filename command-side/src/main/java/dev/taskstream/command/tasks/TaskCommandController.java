@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,7 +59,7 @@ class TaskCommandController {
         }
         commands.send(new CreateTask(id, user, request.title(), request.description(),
                 request.due(), request.priority(), tagIds, null), ErrorCode.TASK_NOT_FOUND, id);
-        return ResponseEntity.created(location).body(new WriteResult(id, FIRST_VERSION));
+        return ResponseEntity.created(location).eTag(Long.toString(FIRST_VERSION)).body(new WriteResult(id, FIRST_VERSION));
     }
 
     /**
@@ -76,34 +77,41 @@ class TaskCommandController {
         return new RecurringWriteResult(first, version, series);
     }
 
+    /** With {@code If-Match}, changes since that version to other fields are merged; to the same fields, 409. */
     @PatchMapping("/{id}")
-    WriteResult update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user) {
+    ResponseEntity<WriteResult> update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user,
+                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
+        Long seen = IfMatch.version(ifMatch);
         return written(taskId, new UpdateTask(taskId, user, request.title(), request.description(), request.due(),
                 request.clearsDue(), request.priority(),
-                tags.resolveOrCreate(user, request.addTags()), tags.resolveExisting(user, request.removeTags())));
+                tags.resolveOrCreate(user, request.addTags()), tags.resolveExisting(user, request.removeTags()), seen));
     }
 
     @PostMapping("/{id}/complete")
-    WriteResult complete(@PathVariable UUID id, UserId user) {
+    ResponseEntity<WriteResult> complete(@PathVariable UUID id, UserId user,
+                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
-        return written(taskId, new CompleteTask(taskId, user));
+        return written(taskId, new CompleteTask(taskId, user, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/{id}/reopen")
-    WriteResult reopen(@PathVariable UUID id, UserId user) {
+    ResponseEntity<WriteResult> reopen(@PathVariable UUID id, UserId user,
+                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
-        return written(taskId, new ReopenTask(taskId, user));
+        return written(taskId, new ReopenTask(taskId, user, IfMatch.version(ifMatch)));
     }
 
     @DeleteMapping("/{id}")
-    WriteResult delete(@PathVariable UUID id, UserId user) {
+    ResponseEntity<WriteResult> delete(@PathVariable UUID id, UserId user,
+                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
-        return written(taskId, new DeleteTask(taskId, user));
+        return written(taskId, new DeleteTask(taskId, user, IfMatch.version(ifMatch)));
     }
 
-    private WriteResult written(TaskId id, Object command) {
+    /** The {@code ETag} is the new version: the {@code If-Match} of the client's next write. */
+    private ResponseEntity<WriteResult> written(TaskId id, Object command) {
         long version = commands.send(command, ErrorCode.TASK_NOT_FOUND, id);
-        return new WriteResult(id, version);
+        return ResponseEntity.ok().eTag(Long.toString(version)).body(new WriteResult(id, version));
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskstreamException;
+import dev.taskstream.api.tasks.EditConflict;
+import dev.taskstream.api.tasks.TaskField;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -34,7 +36,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TaskstreamException.class)
     ResponseEntity<Object> refused(TaskstreamException e) {
-        return problem(e.code(), e.field(), e.getMessage());
+        ResponseEntity<Object> problem = problem(e.code(), e.field(), e.getMessage());
+        if (e instanceof EditConflict conflict && problem.getBody() instanceof ProblemDetail body) {
+            body.setProperty("fields", conflict.fields().stream().map(TaskField::apiName).sorted().toList());
+            body.setProperty("current", conflict.current());
+        }
+        return problem;
     }
 
     @ExceptionHandler(CommandExecutionException.class)
