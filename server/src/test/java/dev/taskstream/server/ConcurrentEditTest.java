@@ -7,6 +7,7 @@ import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ApiClient.Response;
 import dev.taskstream.server.support.Eventually;
 import dev.taskstream.server.support.ServerTest;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +95,20 @@ class ConcurrentEditTest {
         assertThat(delete.status()).isEqualTo(409);
         assertThat(delete.body().path("fields").toString()).isEqualTo("[\"priority\"]");
         assertThat(ada.send("DELETE", "/api/tasks/" + id, null, "If-Match", "W/\"1\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherUsersStaleWriteIsANotFoundThatShowsNothing() {
+        ada.send("PATCH", "/api/tasks/" + id, "{\"title\":\"Private plans\"}", "If-Match", "\"0\"");
+        ApiClient stranger = ApiClient.newUser(port);
+        Response refused = stranger.send("PATCH", "/api/tasks/" + id, "{\"title\":\"Mine\"}", "If-Match", "\"0\"");
+        Response missing = stranger.send("PATCH", "/api/tasks/" + UUID.randomUUID(), "{\"title\":\"Mine\"}",
+                "If-Match", "\"0\"");
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.text("code")).isEqualTo(missing.text("code"));
+        assertThat(refused.body().has("current")).isFalse();
+        assertThat(stranger.get("/api/tasks/" + id).header("ETag")).isNull();
     }
 
     private long events() {
