@@ -38,7 +38,14 @@ public enum ErrorCode {
     /** Login failed; deliberately silent about whether the email or the password was wrong. */
     BAD_CREDENTIALS(401),
     /** A stream ticket that is missing, used, expired or was never issued: the same answer for all four. */
-    STREAM_TICKET_INVALID(401);
+    STREAM_TICKET_INVALID(401),
+    /** The body is larger than the server takes; the problem says the limit. */
+    BODY_TOO_LARGE(413),
+    /** The body came in too slowly; send it again in one go. */
+    BODY_TOO_SLOW(408),
+    /** The request's Content-Type or Accept header names something this endpoint does not speak. */
+    UNSUPPORTED_MEDIA_TYPE(415),
+    NOT_ACCEPTABLE(406);
 
     private final int httpStatus;
 
@@ -48,6 +55,17 @@ public enum ErrorCode {
 
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** The "not found" code for a missing thing of the kind that {@code id} names. */
+    public static ErrorCode notFound(Object id) {
+        if (id instanceof SeriesId) {
+            return SERIES_NOT_FOUND;
+        }
+        if (id instanceof TagId) {
+            return TAG_NOT_FOUND;
+        }
+        return TASK_NOT_FOUND;
     }
 
     /** The RFC 9457 {@code type} of problems with this code. */

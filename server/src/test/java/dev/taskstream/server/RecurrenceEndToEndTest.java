@@ -187,7 +187,9 @@ class RecurrenceEndToEndTest {
         String series = created.text("seriesId");
         awaitSeries(series, view -> view.path("occurrenceCount").asInt() == 1);
 
-        assertProblem(user.post("/api/tasks/" + series + "/complete"), 409, "id");
+        Response notATask = user.post("/api/tasks/" + series + "/complete");
+        assertThat(notATask.status()).isEqualTo(404);
+        assertThat(notATask.text("code")).isEqualTo("TASK_NOT_FOUND");
         Response notASeries = user.post("/api/series/" + task + "/stop");
         assertThat(notASeries.status()).isEqualTo(404);
         assertThat(notASeries.text("code")).isEqualTo("SERIES_NOT_FOUND");
@@ -196,16 +198,19 @@ class RecurrenceEndToEndTest {
     }
 
     @Test
-    void aTakenIdIsRefused_andTheSeriesItWouldHaveStartedStops() {
+    void aTakenIdIsRefused_andNoSeriesIsLeftBehind() {
         String taken = user.post("/api/tasks", "{\"title\":\"Plain\"}").text("id");
+        awaitTask(taken);
 
         Response refused = user.post("/api/tasks", "{\"id\":\"" + taken + "\",\"title\":\"Again\","
                 + "\"due\":{\"date\":\"2026-03-02\",\"timeZone\":\"UTC\"},\"recurrence\":{\"preset\":\"daily\"}}");
 
         assertProblem(refused, 409, "id");
-        String orphan = SeriesId.startedBy(TaskId.of(taken)).toString();
-        awaitSeries(orphan, view -> view.path("status").asText().equals("STOPPED"));
+        long eventsAfterRefusal = storedEvents();
+        String wouldBeSeries = SeriesId.startedBy(TaskId.of(taken)).toString();
+        assertThat(user.get("/api/series/" + wouldBeSeries).status()).isEqualTo(404);
         assertThat(user.get("/api/tasks/" + taken).text("title")).isEqualTo("Plain");
+        assertThat(storedEvents()).isEqualTo(eventsAfterRefusal);
     }
 
     private JsonNode awaitTask(String id) {

@@ -1,5 +1,6 @@
 package dev.taskstream.api.series;
 
+import dev.taskstream.api.InputRules;
 import dev.taskstream.api.tasks.DueDate;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -37,8 +38,8 @@ final class Expansion {
     }
 
     /**
-     * The next instance, or empty once the rule has run out (COUNT, UNTIL, or no date ever matches: lib-recur
-     * gives up on such a rule, already while it looks for the first instance).
+     * The next instance, or empty once the rule has run out (COUNT, UNTIL, the end of the calendar we accept, or no
+     * date ever matches: lib-recur gives up on such a rule, already while it looks for the first instance).
      */
     Optional<DueDate> next() {
         try {
@@ -49,6 +50,9 @@ final class Expansion {
                 return Optional.empty();
             }
             DateTime instance = instances.nextDateTime();
+            if (instance.getYear() > InputRules.LAST_YEAR) {
+                return Optional.empty();
+            }
             LocalDate date = LocalDate.of(instance.getYear(), instance.getMonth() + 1, instance.getDayOfMonth());
             LocalTime time = start.allDay() ? null
                     : LocalTime.of(instance.getHours(), instance.getMinutes(), instance.getSeconds());

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
 import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
 
 /**
@@ -20,6 +21,10 @@ import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
  */
 final class RuleReader {
 
+    static final int MAX_INTERVAL = RecurrenceRequest.MAX_EVERY;
+    static final int MAX_COUNT = 10_000;
+    /** RFC 5545: a set holds at most the days of a year. */
+    static final int MAX_SET_POSITION = 366;
     private static final String PREFIX = "RRULE:";
     private static final Set<Freq> FREQUENCIES = EnumSet.of(Freq.DAILY, Freq.WEEKLY, Freq.MONTHLY, Freq.YEARLY);
     /** Time-of-day parts are missing on purpose: an occurrence's time comes from the task's due date. */
@@ -52,7 +57,26 @@ final class RuleReader {
             throw TaskstreamException.invalidField(field,
                     "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY; the time of day comes from the due date.");
         }
+        checkBounds(rule, field);
         return rule;
+    }
+
+    /**
+     * Bounds that keep every expansion cheap and inside the calendar: lib-recur itself takes any INTERVAL (a
+     * preview of INTERVAL=999999999 took 40 s and overflowed into wrong years) and fails on a BYSETPOS past 366.
+     */
+    private static void checkBounds(RecurrenceRule rule, String field) {
+        if (rule.getInterval() > MAX_INTERVAL) {
+            throw TaskstreamException.invalidField(field, "INTERVAL is at most " + MAX_INTERVAL + ".");
+        }
+        if (rule.getCount() != null && (rule.getCount() < 1 || rule.getCount() > MAX_COUNT)) {
+            throw TaskstreamException.invalidField(field, "COUNT runs from 1 to " + MAX_COUNT + ".");
+        }
+        List<Integer> positions = rule.getByPart(Part.BYSETPOS);
+        if (positions != null && positions.stream().anyMatch(p -> p == 0 || Math.abs(p) > MAX_SET_POSITION)) {
+            throw TaskstreamException.invalidField(field,
+                    "BYSETPOS values run from 1 to " + MAX_SET_POSITION + " or -" + MAX_SET_POSITION + " to -1.");
+        }
     }
 
     private static List<String> parts(String raw) {

@@ -2,6 +2,7 @@ package dev.taskstream.api.tasks;
 
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskstreamException;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,5 +28,11 @@ public class EditConflict extends TaskstreamException {
 
     public TaskState current() {
         return current;
+    }
+
+    /** The problem body names the fields in conflict and holds the task as it is now. */
+    @Override
+    protected Map<String, Object> properties() {
+        return Map.of("fields", fields.stream().map(TaskField::apiName).sorted().toList(), "current", current);
     }
 }

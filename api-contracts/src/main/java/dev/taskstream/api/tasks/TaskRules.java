@@ -1,5 +1,6 @@
 package dev.taskstream.api.tasks;
 
+import dev.taskstream.api.InputRules;
 import dev.taskstream.api.TaskstreamException;
 import java.time.ZoneId;
 
@@ -18,7 +19,7 @@ public final class TaskRules {
 
     /** The title, trimmed. */
     public static String validTitle(String raw) {
-        String trimmed = raw == null ? "" : raw.strip();
+        String trimmed = raw == null ? "" : InputRules.singleLine("title", raw.strip());
         if (trimmed.isEmpty() || trimmed.length() > TITLE_MAX_LENGTH) {
             throw TaskstreamException.invalidField("title",
                     "A title needs 1 to " + TITLE_MAX_LENGTH + " characters after trimming.");
@@ -31,6 +32,7 @@ public final class TaskRules {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        InputRules.multiLine("description", raw);
         if (raw.length() > DESCRIPTION_MAX_LENGTH) {
             throw TaskstreamException.invalidField("description",
                     "A description has at most " + DESCRIPTION_MAX_LENGTH + " characters.");
@@ -46,6 +48,7 @@ public final class TaskRules {
         if (due.date() == null) {
             throw TaskstreamException.invalidField("due.date", "A due date needs a date, such as 2026-12-24.");
         }
+        InputRules.date("due.date", due.date());
         if (due.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(due.timeZone())) {
             throw TaskstreamException.invalidField("due.timeZone",
                     "Give an IANA time zone such as Europe/Berlin; '" + due.timeZone() + "' is not one.");

@@ -270,6 +270,20 @@ class RecurrenceTest {
         }
 
         @Test
+        void boundsKeepEveryExpansionCheap() {
+            assertRefused("FREQ=DAILY;INTERVAL=999999999", "INTERVAL");
+            assertRefused("FREQ=YEARLY;COUNT=99999999", "COUNT");
+            assertRefused("FREQ=MONTHLY;BYSETPOS=400;BYDAY=MO", "BYSETPOS");
+            assertRefused("FREQ=MONTHLY;BYSETPOS=-367;BYDAY=MO", "BYSETPOS");
+            assertThat(new Recurrence("FREQ=DAILY;INTERVAL=1000").rule()).isEqualTo("FREQ=DAILY;INTERVAL=1000");
+        }
+
+        @Test
+        void instancesStopAtTheEndOfTheCalendar() {
+            assertThat(dates("FREQ=YEARLY;INTERVAL=1000", "9000-01-01T09:00", 5)).containsExactly("9000-01-01");
+        }
+
+        @Test
         void aRuleOrAPresetButNotBoth() {
             assertRefusedField(new RecurrenceRequest("FREQ=DAILY", RecurrencePreset.DAILY, null, null), "recurrence.preset");
             assertRefusedField(new RecurrenceRequest("FREQ=DAILY", null, 2, null), "recurrence.every");

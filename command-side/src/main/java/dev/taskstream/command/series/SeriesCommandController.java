@@ -1,8 +1,6 @@
 package dev.taskstream.command.series;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
-import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.series.RecurrenceRequest;
 import dev.taskstream.api.series.SeriesWriteResult;
@@ -12,7 +10,6 @@ import dev.taskstream.api.series.UpdateSeries;
 import dev.taskstream.api.series.UpdateSeriesRequest;
 import dev.taskstream.command.Commands;
 import java.util.UUID;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,12 +51,7 @@ class SeriesCommandController {
         return send(series, new StopSeries(series, user));
     }
 
-    /** A missing series, and an id that names a task instead, answer like someone else's series. */
     private SeriesWriteResult send(SeriesId series, Object command) {
-        try {
-            return new SeriesWriteResult(series, commands.send(command, ErrorCode.SERIES_NOT_FOUND, series));
-        } catch (IncompatibleAggregateException notASeries) {
-            throw TaskstreamException.notFound(ErrorCode.SERIES_NOT_FOUND, series);
-        }
+        return new SeriesWriteResult(series, commands.send(command));
     }
 }

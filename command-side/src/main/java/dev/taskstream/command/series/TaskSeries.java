@@ -187,7 +187,7 @@ class TaskSeries {
     /** Someone else's series answers exactly like a missing one, so ids cannot be probed. */
     private void checkOwnedBy(UserId requester) {
         if (!owner.equals(requester)) {
-            throw TaskstreamException.notFound(ErrorCode.SERIES_NOT_FOUND, id);
+            throw TaskstreamException.notFound(id);
         }
     }
 

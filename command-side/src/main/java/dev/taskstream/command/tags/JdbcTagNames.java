@@ -22,17 +22,33 @@ class JdbcTagNames implements TagNames {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Never lets the unique index fail the statement: a failed statement would abort the whole transaction, which
+     * may hold a whole request's writes (see Commands.atomically). A taken name is found, then refused.
+     */
     @Override
     public void claim(UserId owner, String name, TagId tag) {
-        try {
-            jdbc.sql("""
-                    INSERT INTO tag_name_registry (owner_id, lower_name, tag_id) VALUES (?, ?, ?)
-                    ON CONFLICT (tag_id) DO UPDATE SET lower_name = excluded.lower_name""")
-                    .params(owner.value(), key(name), tag.value())
-                    .update();
-        } catch (DuplicateKeyException e) {
-            throw new TaskstreamException(ErrorCode.TAG_NAME_TAKEN, "name", "You have a tag named '" + name + "' already.");
+        int claimed = jdbc.sql("""
+                INSERT INTO tag_name_registry (owner_id, lower_name, tag_id) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING""")
+                .params(owner.value(), key(name), tag.value())
+                .update();
+        if (claimed == 1) {
+            return;
         }
+        Optional<TagId> holder = find(owner, name);
+        if (holder.isPresent() && !holder.get().equals(tag)) {
+            throw taken(name);
+        }
+        try {
+            jdbc.sql("UPDATE tag_name_registry SET lower_name = ? WHERE tag_id = ?").params(key(name), tag.value()).update();
+        } catch (DuplicateKeyException renamedConcurrently) {
+            throw taken(name);
+        }
+    }
+
+    private static TaskstreamException taken(String name) {
+        return new TaskstreamException(ErrorCode.TAG_NAME_TAKEN, "name", "You have a tag named '" + name + "' already.");
     }
 
     @Override

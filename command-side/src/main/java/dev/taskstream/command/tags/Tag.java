@@ -2,19 +2,18 @@ package dev.taskstream.command.tags;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.InputRules;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.CreateTag;
 import dev.taskstream.api.tags.DeleteTag;
-import dev.taskstream.api.tags.RecolourTag;
-import dev.taskstream.api.tags.RenameTag;
 import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagDeleted;
 import dev.taskstream.api.tags.TagRecoloured;
 import dev.taskstream.api.tags.TagRenamed;
 import dev.taskstream.api.tags.TagRules;
+import dev.taskstream.api.tags.UpdateTag;
 import java.util.Locale;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,21 +44,16 @@ class Tag {
         apply(new TagCreated(command.tagId(), command.ownerId(), validName, validColour));
     }
 
+    /** Both changes are checked before either is applied, so a bad colour leaves the name as it was too. */
     @CommandHandler
-    long handle(RenameTag command, TagNames names) {
+    long handle(UpdateTag command, TagNames names) {
         checkOwnedBy(command.requestedBy());
-        String newName = validName(command.name());
+        String newName = command.name() == null ? name : validName(command.name());
+        String newColour = command.colour() == null ? colour : validColour(command.colour());
         if (!newName.equals(name)) {
             names.claim(owner, newName, id);
             apply(new TagRenamed(id, newName));
         }
-        return AggregateLifecycle.getVersion();
-    }
-
-    @CommandHandler
-    long handle(RecolourTag command) {
-        checkOwnedBy(command.requestedBy());
-        String newColour = validColour(command.colour());
         if (!Objects.equals(newColour, colour)) {
             apply(new TagRecoloured(id, newColour));
         }
@@ -99,12 +93,12 @@ class Tag {
 
     private void checkOwnedBy(UserId requester) {
         if (!owner.equals(requester)) {
-            throw TaskstreamException.notFound(ErrorCode.TAG_NOT_FOUND, id);
+            throw TaskstreamException.notFound(id);
         }
     }
 
     static String validName(String raw) {
-        String trimmed = raw == null ? "" : raw.strip();
+        String trimmed = raw == null ? "" : InputRules.singleLine("name", raw.strip());
         if (trimmed.isEmpty() || trimmed.length() > TagRules.NAME_MAX_LENGTH) {
             throw TaskstreamException.invalidField("name",
                     "A tag name needs 1 to " + TagRules.NAME_MAX_LENGTH + " characters after trimming.");

@@ -1,13 +1,11 @@
 package dev.taskstream.command.tags;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.CreateTag;
 import dev.taskstream.api.tags.DeleteTag;
-import dev.taskstream.api.tags.RecolourTag;
-import dev.taskstream.api.tags.RenameTag;
 import dev.taskstream.api.tags.TagRequest;
+import dev.taskstream.api.tags.UpdateTag;
 import dev.taskstream.command.Commands;
 import java.net.URI;
 import java.util.Map;
@@ -35,7 +33,7 @@ class TagCommandController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@RequestBody TagRequest request, UserId user) {
         TagId id = TagId.random();
-        commands.send(new CreateTag(id, user, request.name(), request.colour()), ErrorCode.TAG_NOT_FOUND, id);
+        commands.send(new CreateTag(id, user, request.name(), request.colour()));
         return ResponseEntity.created(URI.create("/api/tags/" + id)).body(Map.of("id", id));
     }
 
@@ -43,19 +41,14 @@ class TagCommandController {
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable UUID id, @RequestBody TagRequest request, UserId user) {
         TagId tag = new TagId(id);
-        if (request.name() != null) {
-            commands.send(new RenameTag(tag, user, request.name()), ErrorCode.TAG_NOT_FOUND, tag);
-        }
-        if (request.colour() != null) {
-            commands.send(new RecolourTag(tag, user, request.colour()), ErrorCode.TAG_NOT_FOUND, tag);
-        }
+        commands.send(new UpdateTag(tag, user, request.name(), request.colour()));
         return Map.of("id", tag);
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id, UserId user) {
         TagId tag = new TagId(id);
-        commands.send(new DeleteTag(tag, user), ErrorCode.TAG_NOT_FOUND, tag);
+        commands.send(new DeleteTag(tag, user));
         return ResponseEntity.noContent().build();
     }
 }

@@ -252,7 +252,7 @@ class Task {
     /** Someone else's task answers exactly like a missing one, so ids cannot be probed. */
     private void checkWritableBy(UserId requester) {
         if (!owner.equals(requester)) {
-            throw TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id);
+            throw TaskstreamException.notFound(id);
         }
         if (deleted) {
             throw new TaskstreamException(ErrorCode.TASK_DELETED, null, "Task " + id + " was deleted.");

@@ -1,12 +1,13 @@
 package dev.taskstream.command.tasks;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.series.CreateSeries;
 import dev.taskstream.api.series.OccurrenceScheduled;
+import dev.taskstream.api.series.Recurrence;
+import dev.taskstream.api.series.RecurrenceMode;
 import dev.taskstream.api.series.RecurrenceRequest;
 import dev.taskstream.api.series.SeriesTemplate;
 import dev.taskstream.api.tasks.CompleteTask;
@@ -48,32 +49,41 @@ class TaskCommandController {
         this.tags = tags;
     }
 
-    /** A task with a recurrence answers with a {@link RecurringWriteResult}, any other with a {@link WriteResult}. */
+    /**
+     * A task with a recurrence answers with a {@link RecurringWriteResult}, any other with a {@link WriteResult}.
+     * Tags named for the first time are created with the task, in one unit: a refused task leaves no new tags.
+     */
     @PostMapping
     ResponseEntity<?> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
         URI location = URI.create("/api/tasks/" + id);
-        Set<TagId> tagIds = tags.resolveOrCreate(user, request.tags());
-        if (request.recurrence() != null) {
-            return ResponseEntity.created(location).body(createRecurring(id, request, tagIds, user));
-        }
-        commands.send(new CreateTask(id, user, request.title(), request.description(),
-                request.due(), request.priority(), tagIds, null), ErrorCode.TASK_NOT_FOUND, id);
-        return ResponseEntity.created(location).eTag(Long.toString(FIRST_VERSION)).body(new WriteResult(id, FIRST_VERSION));
+        TagResolver.Names tagNames = tags.checked(request.tags());
+        RecurrenceRequest recurrence = request.recurrence();
+        Recurrence rule = recurrence == null ? null : recurrence.recurrence();
+        Object written = commands.atomically(() -> {
+            Set<TagId> tagIds = tags.resolveOrCreate(user, tagNames);
+            if (rule == null) {
+                commands.send(new CreateTask(id, user, request.title(), request.description(),
+                        request.due(), request.priority(), tagIds, null));
+                return new WriteResult(id, FIRST_VERSION);
+            }
+            return createRecurring(id, request, rule, recurrence.mode(), tagIds, user);
+        });
+        long version = written instanceof RecurringWriteResult recurring ? recurring.version() : FIRST_VERSION;
+        return ResponseEntity.created(location).eTag(Long.toString(version)).body(written);
     }
 
     /**
      * The series decides its first occurrence, and the task is created here so that the client can use it once it
      * has the answer. The RecurrenceSaga creates it too (a no-op then), in case this process dies in between.
      */
-    private RecurringWriteResult createRecurring(TaskId first, CreateTaskRequest request, Set<TagId> tagIds,
-                                                 UserId user) {
-        RecurrenceRequest recurrence = request.recurrence();
+    private RecurringWriteResult createRecurring(TaskId first, CreateTaskRequest request, Recurrence rule,
+                                                 RecurrenceMode mode, Set<TagId> tagIds, UserId user) {
         SeriesId series = SeriesId.startedBy(first);
         OccurrenceScheduled scheduled = commands.send(new CreateSeries(series, first, user,
                 new SeriesTemplate(request.title(), request.description(), request.priority(), tagIds),
-                recurrence.recurrence(), recurrence.mode(), request.due()), ErrorCode.SERIES_NOT_FOUND, series);
-        long version = commands.send(CreateTask.occurrence(scheduled), ErrorCode.TASK_NOT_FOUND, first);
+                rule, mode, request.due()));
+        long version = commands.send(CreateTask.occurrence(scheduled));
         return new RecurringWriteResult(first, version, series);
     }
 
@@ -82,10 +92,12 @@ class TaskCommandController {
     ResponseEntity<WriteResult> update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user,
                                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
+        TagResolver.Names added = tags.checked(request.addTags());
+        TagResolver.Names removed = tags.checked(request.removeTags());
         Long seen = IfMatch.version(ifMatch);
-        return written(taskId, new UpdateTask(taskId, user, request.title(), request.description(), request.due(),
-                request.clearsDue(), request.priority(),
-                tags.resolveOrCreate(user, request.addTags()), tags.resolveExisting(user, request.removeTags()), seen));
+        return commands.atomically(() -> written(taskId, new UpdateTask(taskId, user, request.title(),
+                request.description(), request.due(), request.clearsDue(), request.priority(),
+                tags.resolveOrCreate(user, added), tags.resolveExisting(user, removed), seen)));
     }
 
     @PostMapping("/{id}/complete")
@@ -111,7 +123,7 @@ class TaskCommandController {
 
     /** The {@code ETag} is the new version: the {@code If-Match} of the client's next write. */
     private ResponseEntity<WriteResult> written(TaskId id, Object command) {
-        long version = commands.send(command, ErrorCode.TASK_NOT_FOUND, id);
+        long version = commands.send(command);
         return ResponseEntity.ok().eTag(Long.toString(version)).body(new WriteResult(id, version));
     }
 }

@@ -8,12 +8,11 @@ import dev.taskstream.api.TagId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.CreateTag;
 import dev.taskstream.api.tags.DeleteTag;
-import dev.taskstream.api.tags.RecolourTag;
-import dev.taskstream.api.tags.RenameTag;
 import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagDeleted;
 import dev.taskstream.api.tags.TagRecoloured;
 import dev.taskstream.api.tags.TagRenamed;
+import dev.taskstream.api.tags.UpdateTag;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -74,7 +73,7 @@ class TagTest {
     void renamesWithOneEvent() {
         names.claim(OWNER, "Home", TAG);
         fixture.given(CREATED)
-                .when(new RenameTag(TAG, OWNER, "House"))
+                .when(new UpdateTag(TAG, OWNER, "House", null))
                 .expectEvents(new TagRenamed(TAG, "House"));
     }
 
@@ -82,7 +81,7 @@ class TagTest {
     void renamingOnlyTheCaseIsAllowed() {
         names.claim(OWNER, "Home", TAG);
         fixture.given(CREATED)
-                .when(new RenameTag(TAG, OWNER, "HOME"))
+                .when(new UpdateTag(TAG, OWNER, "HOME", null))
                 .expectEvents(new TagRenamed(TAG, "HOME"));
     }
 
@@ -90,16 +89,28 @@ class TagTest {
     void cannotRenameToAnotherTagsName() {
         names.claim(OWNER, "Home", TAG);
         names.claim(OWNER, "Work", OTHER_TAG);
-        expect(fixture.given(CREATED).when(new RenameTag(TAG, OWNER, "work")), ErrorCode.TAG_NAME_TAKEN, "name");
+        expect(fixture.given(CREATED).when(new UpdateTag(TAG, OWNER, "work", null)), ErrorCode.TAG_NAME_TAKEN, "name");
+    }
+
+    @Test
+    void aRenameWithABadColourChangesNothing() {
+        expect(fixture.given(CREATED).when(new UpdateTag(TAG, OWNER, "House", "red")), ErrorCode.INVALID_FIELD, "colour");
+    }
+
+    @Test
+    void aRenameAndRecolourIsOneDecision() {
+        fixture.given(CREATED)
+                .when(new UpdateTag(TAG, OWNER, "House", "#00FF00"))
+                .expectEvents(new TagRenamed(TAG, "House"), new TagRecoloured(TAG, "#00ff00"));
     }
 
     @Test
     void recoloursAndClearsTheColour() {
-        fixture.given(CREATED).when(new RecolourTag(TAG, OWNER, "#00ff00")).expectEvents(new TagRecoloured(TAG, "#00ff00"));
+        fixture.given(CREATED).when(new UpdateTag(TAG, OWNER, null, "#00ff00")).expectEvents(new TagRecoloured(TAG, "#00ff00"));
         fixture.given(CREATED, new TagRecoloured(TAG, "#00ff00"))
-                .when(new RecolourTag(TAG, OWNER, ""))
+                .when(new UpdateTag(TAG, OWNER, null, ""))
                 .expectEvents(new TagRecoloured(TAG, null));
-        fixture.given(CREATED).when(new RecolourTag(TAG, OWNER, null)).expectNoEvents();
+        fixture.given(CREATED).when(new UpdateTag(TAG, OWNER, null, null)).expectNoEvents();
     }
 
     @Test
@@ -111,8 +122,8 @@ class TagTest {
 
     @Test
     void nobodyButTheOwnerCanChangeATag() {
-        expect(fixture.given(CREATED).when(new RenameTag(TAG, STRANGER, "Mine")), ErrorCode.TAG_NOT_FOUND, null);
-        expect(fixture.given(CREATED).when(new RecolourTag(TAG, STRANGER, "#000000")), ErrorCode.TAG_NOT_FOUND, null);
+        expect(fixture.given(CREATED).when(new UpdateTag(TAG, STRANGER, "Mine", null)), ErrorCode.TAG_NOT_FOUND, null);
+        expect(fixture.given(CREATED).when(new UpdateTag(TAG, STRANGER, null, "#000000")), ErrorCode.TAG_NOT_FOUND, null);
         expect(fixture.given(CREATED).when(new DeleteTag(TAG, STRANGER)), ErrorCode.TAG_NOT_FOUND, null);
     }
 

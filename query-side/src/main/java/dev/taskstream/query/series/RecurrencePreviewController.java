@@ -1,11 +1,13 @@
 package dev.taskstream.query.series;
 
+import dev.taskstream.api.InputRules;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.series.Recurrence;
 import dev.taskstream.api.series.RecurrencePreview;
 import dev.taskstream.api.tasks.DueDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +36,14 @@ class RecurrencePreviewController {
         if (count < 1 || count > MAX_COUNT) {
             throw TaskstreamException.invalidField("count", "count must be between 1 and " + MAX_COUNT + ".");
         }
+        InputRules.date("start", start.toLocalDate());
         ZoneId zone = ZoneId.of(tz);
+        List<DueDate> dues = recurrence.dueDates(new DueDate(start.toLocalDate(), start.toLocalTime(), tz), count);
+        if (dues.isEmpty()) {
+            throw TaskstreamException.invalidField("rule",
+                    "The rule has no occurrence from this start before the year " + (InputRules.LAST_YEAR + 1) + ".");
+        }
         return new RecurrencePreview(recurrence.rule(),
-                recurrence.dueDates(new DueDate(start.toLocalDate(), start.toLocalTime(), tz), count).stream()
-                        .map(due -> due.deadline().atZone(zone).toOffsetDateTime())
-                        .toList());
+                dues.stream().map(due -> due.deadline().atZone(zone).toOffsetDateTime()).toList());
     }
 }

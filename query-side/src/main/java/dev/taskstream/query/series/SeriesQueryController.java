@@ -1,6 +1,5 @@
 package dev.taskstream.query.series;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
@@ -25,6 +24,6 @@ class SeriesQueryController {
     @GetMapping("/{id}")
     SeriesView get(@PathVariable UUID id, UserId user) {
         return views.find(user, new SeriesId(id))
-                .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.SERIES_NOT_FOUND, id));
+                .orElseThrow(() -> TaskstreamException.notFound(new SeriesId(id)));
     }
 }

@@ -7,12 +7,14 @@ import dev.taskstream.api.tasks.TaskView;
 import dev.taskstream.query.tags.Tags;
 import dev.taskstream.query.tasks.TaskListSql.Statement;
 import dev.taskstream.query.tasks.TaskListSql.Tier;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -90,8 +92,24 @@ class TaskList {
             return views.size();
         }
 
-        /** Reads a statement's rows; {@code tier}, when given, leads each row's cursor values. */
+        /**
+         * Reads a statement's rows; {@code tier}, when given, leads each row's cursor values. Every parameter but a
+         * cursor's key values is checked before it gets here, so a value PostgreSQL cannot read (SQLSTATE class 22,
+         * data exception) can only come from a forged or corrupted cursor.
+         */
         void read(Statement page, String tier) {
+            try {
+                readRows(page, tier);
+            } catch (DataAccessException e) {
+                if (e.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null
+                        && refused.getSQLState().startsWith("22")) {
+                    throw TaskListCursor.invalid();
+                }
+                throw e;
+            }
+        }
+
+        private void readRows(Statement page, String tier) {
             jdbc.sql(page.sql()).params(page.parameters()).query(row -> {
                 views.add(TaskViewRepository.toView(row, ownTags));
                 List<String> rowKeys = new ArrayList<>();

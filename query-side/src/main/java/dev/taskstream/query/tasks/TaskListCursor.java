@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskstream.api.TaskstreamException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,8 @@ record TaskListCursor(String order, List<String> keyValues, UUID taskId) {
     static TaskListCursor decode(String opaque, String expectedOrder, int keyCount) {
         try {
             String[] parts = JSON.readValue(Base64.getUrlDecoder().decode(opaque), String[].class);
-            if (parts.length != keyCount + 2 || !parts[0].equals(expectedOrder)) {
+            if (parts == null || parts.length != keyCount + 2 || !expectedOrder.equals(parts[0])
+                    || Arrays.asList(parts).contains(null)) {
                 throw invalid();
             }
             List<String> values = new ArrayList<>(List.of(parts).subList(1, keyCount + 1));
@@ -51,7 +53,7 @@ record TaskListCursor(String order, List<String> keyValues, UUID taskId) {
         }
     }
 
-    private static TaskstreamException invalid() {
+    static TaskstreamException invalid() {
         return TaskstreamException.invalidField("cursor",
                 "Not a cursor of this list and order; start again from the first page, without a cursor.");
     }

@@ -1,10 +1,12 @@
 package dev.taskstream.query.tasks;
 
+import dev.taskstream.api.InputRules;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.tasks.Priority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +41,7 @@ record TaskListQuery(
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     static final int MAX_TEXT_LENGTH = 200;
+    static final int MAX_TAGS = 50;
     private static final Set<String> PARAMETERS = Set.of("q", "status", "priority", "tag", "tagMode", "dueFrom",
             "dueTo", "overdue", "hasDue", "sort", "limit", "cursor", "count");
 
@@ -69,7 +72,7 @@ record TaskListQuery(
                 text,
                 orDefault(values.single("status", raw -> enumValue(Status.class, raw)), Status.ALL),
                 EnumSet.copyOf(withAll(values.list("priority", raw -> enumValue(Priority.class, raw), "HIGH, MEDIUM, LOW or NONE"))),
-                new LinkedHashSet<>(values.repeated("tag", raw -> raw.isBlank() ? null : raw.strip(), "a tag name")),
+                tags(values.repeated("tag", raw -> raw.isBlank() ? null : raw.strip(), "a tag name")),
                 "all".equals(orDefault(values.single("tagMode", raw -> raw.equals("any") || raw.equals("all") ? raw : null), "any")),
                 values.single("dueFrom", TaskListQuery::dueBound),
                 values.single("dueTo", TaskListQuery::dueBound),
@@ -80,6 +83,13 @@ record TaskListQuery(
                 orDefault(values.single("limit", TaskListQuery::limit), DEFAULT_LIMIT),
                 values.single("cursor", Function.identity()),
                 Boolean.TRUE.equals(values.single("count", TaskListQuery::bool)));
+    }
+
+    private static Set<String> tags(List<String> names) {
+        if (names.size() > MAX_TAGS) {
+            throw TaskstreamException.invalidField("tag", "Filter by at most " + MAX_TAGS + " tags.");
+        }
+        return new LinkedHashSet<>(names);
     }
 
     private static List<Priority> withAll(List<Priority> priorities) {
@@ -120,11 +130,14 @@ record TaskListQuery(
         }
     }
 
+    /** A bound outside the calendar the write side accepts matches nothing PostgreSQL could compare it with. */
     private static DueBound dueBound(String raw) {
         try {
-            return raw.length() == 10
+            DueBound bound = raw.length() == 10
                     ? new DueBound(LocalDate.parse(raw), null)
                     : new DueBound(null, OffsetDateTime.parse(raw).toInstant());
+            LocalDate day = bound.date() != null ? bound.date() : bound.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+            return day.getYear() >= InputRules.FIRST_YEAR && day.getYear() <= InputRules.LAST_YEAR ? bound : null;
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -133,11 +146,13 @@ record TaskListQuery(
     /** Reads parameters, refusing any value its parser returns null for, naming the parameter. */
     private record Values(Map<String, List<String>> parameters) {
 
+        private static final String DUE_BOUND = "a date (2026-12-24) or a date-time with offset"
+                + " (2026-12-24T18:00:00+01:00), in the years " + InputRules.FIRST_YEAR + " to " + InputRules.LAST_YEAR;
         private static final Map<String, String> EXPECTED = Map.of(
                 "status", "open, completed or all",
                 "tagMode", "any or all",
-                "dueFrom", "a date (2026-12-24) or a date-time with offset (2026-12-24T18:00:00+01:00)",
-                "dueTo", "a date (2026-12-24) or a date-time with offset (2026-12-24T18:00:00+01:00)",
+                "dueFrom", DUE_BOUND,
+                "dueTo", DUE_BOUND,
                 "overdue", "true or false",
                 "hasDue", "true or false",
                 "limit", "a whole number from 1 to " + MAX_LIMIT,

@@ -1,6 +1,5 @@
 package dev.taskstream.query.tasks;
 
-import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
@@ -50,7 +49,7 @@ class TaskQueryController {
     @GetMapping("/{id}")
     ResponseEntity<TaskView> get(@PathVariable UUID id, UserId user) {
         TaskView view = views.find(user, new TaskId(id), tags.byId(user))
-                .orElseThrow(() -> TaskstreamException.notFound(ErrorCode.TASK_NOT_FOUND, id));
+                .orElseThrow(() -> TaskstreamException.notFound(new TaskId(id)));
         return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
     }
 }

@@ -6,10 +6,10 @@ import static org.axonframework.modelling.saga.SagaLifecycle.removeAssociationWi
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.Refusal;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
-import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.series.AdvanceSeries;
 import dev.taskstream.api.series.OccurrenceScheduled;
@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.Timestamp;
@@ -79,8 +80,8 @@ public class RecurrenceSaga {
     void on(OccurrenceScheduled event, CommandGateway commands) {
         try {
             commands.sendAndWait(CreateTask.occurrence(event));
-        } catch (TaskstreamException refused) {
-            if (refused.code() != ErrorCode.CONFLICT) {
+        } catch (CommandExecutionException refused) {
+            if (!isRefusal(refused, ErrorCode.CONFLICT)) {
                 throw refused;
             }
             commands.sendAndWait(new StopSeries(seriesId, owner));
@@ -158,10 +159,14 @@ public class RecurrenceSaga {
     private static void unlessDeleted(Runnable command) {
         try {
             command.run();
-        } catch (TaskstreamException refused) {
-            if (refused.code() != ErrorCode.TASK_DELETED) {
+        } catch (CommandExecutionException refused) {
+            if (!isRefusal(refused, ErrorCode.TASK_DELETED)) {
                 throw refused;
             }
         }
+    }
+
+    private static boolean isRefusal(CommandExecutionException failure, ErrorCode code) {
+        return Refusal.of(failure).map(Refusal::code).orElse(null) == code;
     }
 }

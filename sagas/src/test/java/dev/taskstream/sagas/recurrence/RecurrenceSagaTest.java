@@ -4,7 +4,7 @@ import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.SeriesId;
 import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
-import dev.taskstream.api.TaskstreamException;
+import dev.taskstream.api.Refusal;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.series.AdvanceSeries;
 import dev.taskstream.api.series.OccurrenceScheduled;
@@ -143,7 +143,7 @@ class RecurrenceSagaTest {
     void aSkippedOccurrenceTheOwnerDeletedMeanwhileIsNoFailure() {
         fixture.setCallbackBehavior((command, metaData) -> {
             if (command instanceof DeleteTask) {
-                throw new TaskstreamException(ErrorCode.TASK_DELETED, null, "gone");
+                throw new Refusal(ErrorCode.TASK_DELETED, null, "gone").asCommandFailure(null);
             }
             return null;
         });
@@ -176,7 +176,7 @@ class RecurrenceSagaTest {
     void anOccurrenceWhoseIdIsTakenStopsTheSeries() {
         fixture.setCallbackBehavior((command, metaData) -> {
             if (command instanceof CreateTask) {
-                throw new TaskstreamException(ErrorCode.CONFLICT, "id", "taken");
+                throw new Refusal(ErrorCode.CONFLICT, "id", "taken").asCommandFailure(null);
             }
             return null;
         });

@@ -1,6 +1,7 @@
 package dev.taskstream.server.identity;
 
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.InputRules;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class Accounts {
     }
 
     UserId logIn(String email, String password) {
-        Optional<StoredAccount> account = email == null ? Optional.empty()
+        Optional<StoredAccount> account = email == null || !InputRules.isSingleLine(email) ? Optional.empty()
                 : jdbc.sql("SELECT user_id, password_hash FROM account WHERE lower(email) = ?")
                         .param(email.strip().toLowerCase(Locale.ROOT))
                         .query(StoredAccount.class)
@@ -64,7 +65,7 @@ class Accounts {
     }
 
     private static String validEmail(String email) {
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String normalized = email == null ? "" : InputRules.singleLine("email", email.strip()).toLowerCase(Locale.ROOT);
         if (normalized.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(normalized).matches()) {
             throw TaskstreamException.invalidField("email", "Give an email address such as ada@example.org.");
         }

@@ -3,15 +3,11 @@ package dev.taskstream.server.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.Refusal;
 import dev.taskstream.api.TaskstreamException;
-import dev.taskstream.api.tasks.EditConflict;
-import dev.taskstream.api.tasks.TaskField;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,40 +26,29 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every refusal into an RFC 9457 problem body with a stable {@code code} and, where one field is
- * to blame, its name in {@code field}. Controllers translate "no such aggregate" themselves, since only they
- * know what kind of thing was missing.
+ * to blame, its name in {@code field}. The codes are decided where the refusal happens (the domain, or
+ * {@code Refusals} on the command side for Axon's own exceptions); this is the one place that turns them into HTTP.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TaskstreamException.class)
     ResponseEntity<Object> refused(TaskstreamException e) {
-        ResponseEntity<Object> problem = problem(e.code(), e.field(), e.getMessage());
-        if (e instanceof EditConflict conflict && problem.getBody() instanceof ProblemDetail body) {
-            body.setProperty("fields", conflict.fields().stream().map(TaskField::apiName).sorted().toList());
-            body.setProperty("current", conflict.current());
+        return problem(e.refusal());
+    }
+
+    /** A command's refusal crosses the command bus as a {@link Refusal}, whichever process handled it. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
+        return problem(Refusal.of(e).orElseThrow(() -> e));
+    }
+
+    private static ResponseEntity<Object> problem(Refusal refusal) {
+        ResponseEntity<Object> problem = problem(refusal.code(), refusal.field(), refusal.detail());
+        if (problem.getBody() instanceof ProblemDetail body) {
+            refusal.properties().forEach(body::setProperty);
         }
         return problem;
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<Object> commandFailed(CommandExecutionException e) throws Exception {
-        if (e.getCause() instanceof Exception cause) {
-            return handleDomain(cause);
-        }
-        throw e;
-    }
-
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<Object> conflict(Exception e) {
-        return problem(ErrorCode.CONFLICT, null,
-                "Another write to the same task came first, or the id is taken. Re-read it and try again.");
-    }
-
-    /** Tasks and series share one id space; a task id used for a series (or the reverse) is no such thing. */
-    @ExceptionHandler(IncompatibleAggregateException.class)
-    ResponseEntity<Object> otherKind(IncompatibleAggregateException e) {
-        return problem(ErrorCode.CONFLICT, "id", "That id belongs to something other than a task.");
     }
 
     @Override
@@ -93,17 +80,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(ErrorCode.INVALID_FIELD, field, "'" + e.getValue() + "' is not a valid " + field + ".");
     }
 
-    private ResponseEntity<Object> handleDomain(Exception cause) throws Exception {
-        if (cause instanceof TaskstreamException refused) {
-            return refused(refused);
-        }
-        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-            return conflict(cause);
-        }
-        if (cause instanceof IncompatibleAggregateException otherKind) {
-            return otherKind(otherKind);
-        }
-        throw cause;
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE,
+                "Send the body as application/json.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ErrorCode.NOT_ACCEPTABLE, HttpHeaders.ACCEPT, "This API answers in application/json only.");
     }
 
     static ResponseEntity<Object> problem(ErrorCode code, String field, String detail) {

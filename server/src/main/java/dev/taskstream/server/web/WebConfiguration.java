@@ -1,8 +1,17 @@
 package dev.taskstream.server.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -11,5 +20,24 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserResolver());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RequestGuard()).addPathPatterns("/api/**");
+    }
+
+    /** Before everything else, security included: no filter after it ever waits for a body. */
+    @Bean
+    FilterRegistrationBean<BodyReader> bodyReader(@Value("${taskstream.http.max-body-size}") DataSize maxBodySize,
+                                                  @Value("${taskstream.http.body-read-timeout}") Duration deadline,
+                                                  ObjectMapper json) {
+        FilterRegistrationBean<BodyReader> registration =
+                new FilterRegistrationBean<>(new BodyReader(maxBodySize.toBytes(), deadline, json));
+        registration.addUrlPatterns("/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        registration.setAsyncSupported(true);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 }

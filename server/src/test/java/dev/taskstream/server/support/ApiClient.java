@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 
 /** A real HTTP client for the running server, speaking JSON the way a user's device would. */
@@ -48,10 +47,11 @@ public final class ApiClient {
         return token;
     }
 
-    /** The user id: the {@code sub} claim of the token. */
+    /** The {@code sub} of the token: the user's id. */
     public String userId() {
+        String payload = token.split("\\.")[1];
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sub").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
