@@ -20,8 +20,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableConfigurationProperties(StreamSettings.class)
 class StreamConfiguration implements WebSocketConfigurer {
 
-    /** Clients only answer pings; nothing they send needs more than this. */
-    private static final int MAX_INCOMING_MESSAGE = 8 * 1024;
+    /**
+     * Clients only answer pings (at most 125 bytes); a larger message closes the stream with 1009. Tomcat keeps
+     * buffers of this size per stream, so 1 KB instead of its 8 KB default saves about 21 KiB of heap per idle
+     * stream (measured 91 KiB per stream with the default, see the README).
+     */
+    private static final int MAX_INCOMING_MESSAGE = 1024;
 
     private final StreamHub hub;
     private final StreamTickets tickets;

@@ -14,12 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * write at a time. Latency is from the write's HTTP response to the message's arrival, on every client; the
  * write's own HTTP round trip, timed in the same run, is the baseline. Then 10,000 idle streams are opened and the
  * server's heap after a full GC and its thread count are compared with before.
- * Run with {@code ./mvnw -Pbench verify -pl server -am -Dtest=StreamBenchmark}; not part of the normal suite.
+ * Run with {@code ./mvnw -Pbench verify -pl server -am -Dtest=StreamBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * not part of the normal suite.
  */
 class StreamBenchmark {
 
-    private static final int[] CLIENTS = {1, 100, 1_000};
+    /** {@code -Dbench.clients=1,100} to run fewer; empty for the idle measurement alone. */
+    private static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,100,1000").split(","))
+            .filter(count -> !count.isBlank()).mapToInt(Integer::parseInt).toArray();
     private static final int WARM_UP = 100;
     private static final int WRITES = Integer.getInteger("bench.writes", 300);
     private static final int IDLE = Integer.getInteger("bench.idle", 10_000);
@@ -135,36 +140,39 @@ class StreamBenchmark {
         sockets.forEach(WebSocket::abort);
     }
 
-    /** Opens {@code count} streams for the user, 100 handshakes at a time; each gets its own listener. */
+    /** Opens {@code count} streams for the user, 16 at a time (ticket, then handshake); each gets its own listener. */
     private static List<WebSocket> open(int port, ApiClient user, int count, ListenerFactory listeners)
             throws Exception {
-        Semaphore inFlight = new Semaphore(100);
-        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-        for (int c = 0; c < count; c++) {
-            String ticket = user.post("/api/stream/ticket").text("ticket");
-            inFlight.acquire();
-            opening.add(HTTP.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://localhost:" + port + "/api/stream?ticket=" + ticket),
-                            new Listener(listeners.forClient(c)))
-                    .whenComplete((socket, failure) -> inFlight.release()));
+        ExecutorService openers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<WebSocket>> opening = new ArrayList<>();
+            for (int c = 0; c < count; c++) {
+                int client = c;
+                opening.add(openers.submit(() -> HTTP.newWebSocketBuilder()
+                        .buildAsync(URI.create("ws://localhost:" + port + "/api/stream?ticket="
+                                + user.post("/api/stream/ticket").text("ticket")), new Listener(listeners.forClient(client)))
+                        .get(60, TimeUnit.SECONDS)));
+            }
+            List<WebSocket> sockets = new ArrayList<>();
+            for (Future<WebSocket> socket : opening) {
+                sockets.add(socket.get());
+            }
+            return sockets;
+        } finally {
+            openers.shutdown();
         }
-        List<WebSocket> sockets = new ArrayList<>();
-        for (CompletableFuture<WebSocket> socket : opening) {
-            sockets.add(socket.get(60, TimeUnit.SECONDS));
-        }
-        return sockets;
     }
 
     interface ListenerFactory {
-        java.util.function.Consumer<String> forClient(int client);
+        Consumer<String> forClient(int client);
     }
 
     private static final class Listener implements WebSocket.Listener {
 
-        private final java.util.function.Consumer<String> onMessage;
+        private final Consumer<String> onMessage;
         private final StringBuilder partial = new StringBuilder();
 
-        Listener(java.util.function.Consumer<String> onMessage) {
+        Listener(Consumer<String> onMessage) {
             this.onMessage = onMessage;
         }
 
