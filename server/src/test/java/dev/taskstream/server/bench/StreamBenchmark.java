@@ -137,6 +137,8 @@ class StreamBenchmark {
         System.out.printf("%n%,d idle streams opened in %.1f s; server heap after full GC %,d -> %,d KiB "
                         + "(%.1f KiB per stream); server threads %d -> %d%n", IDLE, openSeconds, heapBefore / 1024,
                 heapAfter / 1024, (heapAfter - heapBefore) / 1024.0 / IDLE, threadsBefore, threadsAfter);
+        System.out.println("Largest classes on the server's heap with the idle streams open:");
+        jcmd(serverPid, "GC.class_histogram").lines().limit(16).forEach(System.out::println);
         sockets.forEach(WebSocket::abort);
     }
 
