@@ -95,8 +95,14 @@ class StreamHub implements SmartLifecycle {
             joined.add(session);
             return joined;
         });
-        // Anything committed before the channel was listening is read here; anything after wakes it.
-        execute(delivery, () -> refresh(channel));
+        // Anything committed before the channel was listening is read here; anything after wakes it. Only the
+        // new session needs sending to, unless the read found changes (opening 10,000 streams of one user used to
+        // queue a delivery to every open session per opening: 50 million tasks).
+        execute(delivery, () -> {
+            if (!refreshed(channel)) {
+                schedule(channel, session);
+            }
+        });
     }
 
     /** Whether every change after {@code since} is still in the log (a future position is not ours: resync). */
@@ -125,26 +131,46 @@ class StreamHub implements SmartLifecycle {
     void wake(UserId owner) {
         UserChannel channel = channels.get(owner);
         if (channel != null) {
-            execute(delivery, () -> refresh(channel));
+            refresh(channel);
         }
     }
 
     /** Notifications may have been missed (the listener reconnected): look at every channel. */
     void wakeAll() {
-        channels.values().forEach(channel -> execute(delivery, () -> refresh(channel)));
+        channels.values().forEach(this::refresh);
     }
 
+    /** Reads the channel's new changes and sends them on; a burst of wake-ups makes one read, not one each. */
     private void refresh(UserChannel channel) {
+        if (channel.scheduleRefresh()) {
+            execute(delivery, () -> refreshed(channel));
+        }
+    }
+
+    /** True if new changes were read, and then every session of the channel is scheduled to send them. */
+    private boolean refreshed(UserChannel channel) {
+        boolean advanced;
         try {
-            channel.refresh(changes);
+            advanced = channel.refresh(changes);
         } catch (RuntimeException e) {
             log.warn("Reading the change log of {} failed; their next change retries", channel.owner(), e);
-            return;
+            return false;
         }
-        channel.sessions().forEach(session -> execute(delivery, () -> deliver(channel, session)));
+        if (advanced) {
+            channel.sessions().forEach(session -> schedule(channel, session));
+        }
+        return advanced;
+    }
+
+    /** At most one delivery task waits per session, however many changes arrive meanwhile. */
+    private void schedule(UserChannel channel, StreamSession session) {
+        if (session.schedule()) {
+            execute(delivery, () -> deliver(channel, session));
+        }
     }
 
     private void deliver(UserChannel channel, StreamSession session) {
+        session.started();
         try {
             session.pump(() -> sendUpToHead(channel, session));
         } catch (IOException | RuntimeException e) {

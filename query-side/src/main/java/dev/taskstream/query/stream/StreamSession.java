@@ -29,6 +29,7 @@ final class StreamSession {
     private final Instant tokenExpiresAt;
     private final ReentrantLock sending = new ReentrantLock();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastSent;
     private volatile long lastHeard = System.nanoTime();
@@ -59,6 +60,16 @@ final class StreamSession {
     /** Sets where delivery starts; called once, before the session can be woken. */
     void startAfter(long position) {
         lastSent = position;
+    }
+
+    /** True for the first caller until the scheduled delivery {@link #started()}: one waiting task per session. */
+    boolean schedule() {
+        return scheduled.compareAndSet(false, true);
+    }
+
+    /** The scheduled delivery has begun; a change from now on schedules another. */
+    void started() {
+        scheduled.set(false);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The open streams of one user on this instance, and the user's latest changes read from the log: one read
@@ -18,6 +19,7 @@ final class UserChannel {
 
     private final UserId owner;
     private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean refreshScheduled = new AtomicBoolean();
     private final ArrayDeque<StoredChange> recent = new ArrayDeque<>();
     private long head;
 
@@ -50,8 +52,15 @@ final class UserChannel {
         return head;
     }
 
-    /** Reads what was committed since the last refresh. */
-    synchronized void refresh(ChangeLogReader log) {
+    /** True for the first caller until the scheduled refresh starts. */
+    boolean scheduleRefresh() {
+        return refreshScheduled.compareAndSet(false, true);
+    }
+
+    /** Reads what was committed since the last refresh; true if there was anything. */
+    synchronized boolean refresh(ChangeLogReader log) {
+        refreshScheduled.set(false);
+        long before = head;
         List<StoredChange> fresh;
         do {
             fresh = log.read(owner, head, Long.MAX_VALUE, READ_BATCH);
@@ -63,6 +72,7 @@ final class UserChannel {
         while (recent.size() > RECENT) {
             recent.removeFirst();
         }
+        return head > before;
     }
 
     /** The changes after {@code position} up to the head, or null when the window no longer reaches back that far. */

@@ -54,7 +54,8 @@ class StreamBenchmark {
     void streamLatencyAndIdleConnections() throws Exception {
         int port = freePort();
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), TaskstreamApplication.class.getName(),
+                "-Xmx" + System.getProperty("bench.serverHeap", "1g"), "-cp", System.getProperty("java.class.path"),
+                TaskstreamApplication.class.getName(),
                 "--server.port=" + port, "--taskstream.embedded-db.dir=" + home.resolve("pgdata"))
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("server.log").toFile())
