@@ -42,7 +42,11 @@ final class CommandRefusals {
         if (failure instanceof AggregateNotFoundException || failure instanceof IncompatibleAggregateException) {
             return Optional.of(TaskstreamException.notFound(target(command)).refusal());
         }
-        if (failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException) {
+        if (failure instanceof AggregateStreamCreationException) {
+            // Only a creation that does not load first (CreateNewTask) meets a taken id this late: at the append.
+            return Optional.of(new Refusal(ErrorCode.CONFLICT, "id", "The id is taken."));
+        }
+        if (failure instanceof ConcurrencyException) {
             return Optional.of(new Refusal(ErrorCode.CONFLICT, null,
                     "Another write to the same thing came first, or the id is taken. Re-read it and try again."));
         }

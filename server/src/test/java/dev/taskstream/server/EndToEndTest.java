@@ -122,6 +122,7 @@ class EndToEndTest {
         assertThat(created.text("id")).isEqualTo(id);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("CONFLICT");
+        assertThat(again.text("field")).isEqualTo("id");
         assertThat(awaitTask(user, id, 0).get("title").asText()).isEqualTo("Mine");
     }
 

@@ -11,6 +11,7 @@ import dev.taskstream.api.series.RecurrenceMode;
 import dev.taskstream.api.series.RecurrenceRequest;
 import dev.taskstream.api.series.SeriesTemplate;
 import dev.taskstream.api.tasks.CompleteTask;
+import dev.taskstream.api.tasks.CreateNewTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.CreateTaskRequest;
 import dev.taskstream.api.tasks.DeleteTask;
@@ -63,8 +64,8 @@ class TaskCommandController {
         Object written = commands.atomically(() -> {
             Set<TagId> tagIds = tags.resolveOrCreate(user, tagNames);
             if (rule == null) {
-                commands.send(new CreateTask(id, user, request.title(), request.description(),
-                        request.due(), request.priority(), tagIds, null));
+                commands.send(new CreateNewTask(id, user, request.title(), request.description(),
+                        request.due(), request.priority(), tagIds));
                 return new WriteResult(id, FIRST_VERSION);
             }
             return createRecurring(id, request, rule, recurrence.mode(), tagIds, user);

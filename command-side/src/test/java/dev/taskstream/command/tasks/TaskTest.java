@@ -8,6 +8,7 @@ import dev.taskstream.api.TagId;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.CompleteTask;
+import dev.taskstream.api.tasks.CreateNewTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
@@ -70,6 +71,17 @@ class TaskTest {
                 .when(create("  Buy milk \n", "2 litres"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created("Buy milk", "2 litres"));
+    }
+
+    @Test
+    void createsANewTaskWithoutLookingForAnExistingOne() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateNewTask(TASK, OWNER, "  Buy milk \n", "2 litres", null, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(0L)
+                .expectEvents(created("Buy milk", "2 litres"));
+        expectInvalidField(fixture.givenNoPriorActivity()
+                .when(new CreateNewTask(TASK, OWNER, " ", null, null, null, Set.of())), "title");
     }
 
     @Test

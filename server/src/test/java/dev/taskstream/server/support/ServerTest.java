@@ -15,7 +15,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@TestPropertySource(properties = "taskstream.embedded-db.dir=")
+// A throw-away database keeps nothing, so it need not wait for the disk.
+@TestPropertySource(properties = {"taskstream.embedded-db.dir=", "taskstream.embedded-db.unsafe-fast-writes=true"})
 @SpringBootTest(classes = TaskstreamApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public @interface ServerTest {
 
