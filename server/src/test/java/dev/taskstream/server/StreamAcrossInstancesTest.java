@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ServerTest;
 import dev.taskstream.server.support.StreamClient;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +32,16 @@ class StreamAcrossInstancesTest {
     @Test
     void aDeviceOnAnotherQueryInstanceSeesTheChange() {
         HikariDataSource database = (HikariDataSource) dataSource;
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--taskstream.roles=query",
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + (database.getUsername() != null ? database.getUsername()
+                        : database.getDataSourceProperties().getProperty("user")),
+                "--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword())));
+        // The embedded database is reached through a Unix socket, named in the driver's properties.
+        database.getDataSourceProperties().forEach((name, value) ->
+                arguments.add("--spring.datasource.hikari.data-source-properties." + name + "=" + value));
         try (ConfigurableApplicationContext replica = new SpringApplicationBuilder(TaskstreamApplication.class)
-                .run("--server.port=0", "--taskstream.roles=query",
-                        "--spring.datasource.url=" + database.getJdbcUrl(),
-                        "--spring.datasource.username=" + database.getUsername(),
-                        "--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()))) {
+                .run(arguments.toArray(String[]::new))) {
             int replicaPort = ((WebServerApplicationContext) replica).getWebServer().getPort();
             ApiClient ada = ApiClient.newUser(port);
             String ticketFromHere = StreamClient.ticket(ada);
