@@ -45,7 +45,12 @@ public enum ErrorCode {
     BODY_TOO_SLOW(408),
     /** The request's Content-Type or Accept header names something this endpoint does not speak. */
     UNSUPPORTED_MEDIA_TYPE(415),
-    NOT_ACCEPTABLE(406);
+    NOT_ACCEPTABLE(406),
+    /** No event processor, or no dead letter, of that name (admin API). */
+    PROCESSOR_NOT_FOUND(404),
+    DEAD_LETTER_NOT_FOUND(404),
+    /** The processor cannot do that now: a rebuild runs already, or it cannot be rebuilt (admin API). */
+    PROCESSOR_BUSY(409);
 
     private final int httpStatus;
 

@@ -85,6 +85,20 @@ class BadInputTest {
     }
 
     @Test
+    void badHistoryAndAsOfValuesAreNamed() {
+        String task = "/api/tasks/6f1c1d52-4b8e-4c39-9d4a-0f6f5f7c2b11";
+        assertProblem(user.get("/api/tasks/42/history"), 400, "id");
+        assertProblem(user.get("/api/series/42/history"), 400, "id");
+        assertProblem(user.get(task + "/history?limit=201"), 400, "limit");
+        assertProblem(user.get(task + "/history?limit=1&limit=2"), 400, "limit");
+        assertProblem(user.get(task + "/history?cursor=x"), 400, "cursor");
+        assertProblem(user.get(task + "/history?colour=red"), 400, "colour");
+        assertProblem(user.get(task + "?asOf=%00"), 400, "asOf");
+        assertProblem(user.get(task + "?asOf=9999-12-31T23:59:59Z"), 400, "asOf");
+        assertThat(user.get(task + "/history").text("code")).isEqualTo("TASK_NOT_FOUND");
+    }
+
+    @Test
     void changingATaskThatDoesNotExistIsA404() {
         Response missing = user.post("/api/tasks/6f1c1d52-4b8e-4c39-9d4a-0f6f5f7c2b11/complete");
         assertThat(missing.status()).isEqualTo(404);

@@ -21,6 +21,7 @@ class QueryRoleTest {
 
         assertThat(user.get("/api/tasks").status()).isEqualTo(200);
         assertThat(user.get(someTask).status()).isEqualTo(404);
+        assertThat(user.get(someTask + "/history").status()).as("the event store is read in this role too").isEqualTo(404);
 
         assertThat(user.post("/api/tasks", "{\"title\":\"Nope\"}").status()).isEqualTo(405);
         assertThat(user.patch(someTask, "{\"title\":\"Nope\"}").status()).isEqualTo(405);

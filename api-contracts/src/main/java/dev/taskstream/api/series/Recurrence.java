@@ -10,18 +10,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
 
 /**
- * An RFC 5545 recurrence rule (the value of an RRULE, such as {@code FREQ=MONTHLY;BYDAY=-1FR}), read and
- * expanded by lib-recur. Kept in lib-recur's canonical spelling; every instance is a valid rule that a
- * series can use (FREQ daily to yearly; no time-of-day parts, as the time comes from the due date).
+ * An RFC 5545 recurrence rule (the value of an RRULE, such as {@code FREQ=MONTHLY;BYDAY=-1FR}), expanded by
+ * lib-recur. A rule from a client comes in through {@link #parse}, which checks that a series can use it (FREQ
+ * daily to yearly; no time-of-day parts, as the time comes from the due date) and keeps lib-recur's canonical
+ * spelling. The constructor only refuses null: events hold this value and must load forever, even after the
+ * rules for new series tighten or lib-recur changes its mind.
  */
 public record Recurrence(String rule) {
 
     public Recurrence {
-        rule = RuleReader.read(rule, "rule").toString();
+        Objects.requireNonNull(rule, "rule");
     }
 
     /** Reads a client's rule; a refusal names {@code field} and, where it can, the rule part at fault. */
@@ -29,6 +34,7 @@ public record Recurrence(String rule) {
         return new Recurrence(RuleReader.read(raw, field).toString());
     }
 
+    /** A stored rule, as it was accepted then. */
     @JsonCreator
     public static Recurrence of(String rule) {
         return new Recurrence(rule);
@@ -84,8 +90,13 @@ public record Recurrence(String rule) {
         return rule;
     }
 
+    /** Leniently: a rule accepted when it was stored keeps expanding after the checks for new rules tighten. */
     private RecurrenceRule parsed() {
-        return RuleReader.read(rule, "rule");
+        try {
+            return new RecurrenceRule(rule, RfcMode.RFC5545_LAX);
+        } catch (InvalidRecurrenceRuleException e) {
+            throw new IllegalStateException("The stored rule " + rule + " no longer reads", e);
+        }
     }
 
     private static ChronoUnit unit(RecurrenceRule parsed) {

@@ -19,7 +19,7 @@ public enum RecurrencePreset {
 
     /** The RRULE, repeating every {@code every}th period ({@code daily} every 3 is every third day). */
     public Recurrence every(int every) {
-        return new Recurrence(every == 1 ? rule : rule + ";INTERVAL=" + every);
+        return Recurrence.parse("recurrence.every", every == 1 ? rule : rule + ";INTERVAL=" + every);
     }
 
     @JsonValue

@@ -239,8 +239,18 @@ class RecurrenceTest {
 
         @Test
         void keepsLibRecursCanonicalSpelling() {
-            assertThat(new Recurrence("rrule:freq=monthly;bysetpos=-1;byday=mo,tu,we,th,fr").rule())
+            assertThat(Recurrence.parse("rule", "rrule:freq=monthly;bysetpos=-1;byday=mo,tu,we,th,fr").rule())
                     .isEqualTo("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
+        }
+
+        /** Events hold rules: one stored under looser checks (here: hourly, refused today) still loads and expands. */
+        @Test
+        void aStoredRuleLoadsAndExpandsEvenWhereANewOneWouldBeRefused() {
+            assertThatThrownBy(() -> Recurrence.parse("rule", "FREQ=HOURLY;INTERVAL=12")).isInstanceOf(TaskstreamException.class);
+
+            Recurrence stored = Recurrence.of("FREQ=HOURLY;INTERVAL=12");
+
+            assertThat(stored.dueDates(due("2026-03-02T09:00", BERLIN), 2)).hasSize(2);
         }
 
         @Test

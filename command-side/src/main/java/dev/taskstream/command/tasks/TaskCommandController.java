@@ -22,6 +22,9 @@ import dev.taskstream.api.tasks.UpdateTaskRequest;
 import dev.taskstream.api.tasks.WriteResult;
 import dev.taskstream.command.Commands;
 import dev.taskstream.command.tags.TagResolver;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
@@ -55,6 +58,8 @@ class TaskCommandController {
      * Tags named for the first time are created with the task, in one unit: a refused task leaves no new tags.
      */
     @PostMapping
+    @ApiResponse(responseCode = "201", content = @Content(mediaType = "application/json",
+            schema = @Schema(anyOf = {WriteResult.class, RecurringWriteResult.class})))
     ResponseEntity<?> create(@RequestBody CreateTaskRequest request, UserId user) {
         TaskId id = request.id() == null ? TaskId.random() : new TaskId(request.id());
         URI location = URI.create("/api/tasks/" + id);

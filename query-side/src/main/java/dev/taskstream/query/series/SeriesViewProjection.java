@@ -11,6 +11,7 @@ import dev.taskstream.query.stream.Change;
 import dev.taskstream.query.stream.ChangeLog;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -30,6 +31,12 @@ class SeriesViewProjection {
     private final SeriesViewRepository views;
     private final ChangeLog changes;
 
+    /** A projection into scratch or shadow tables (history, rebuilds), which devices are not told about. */
+    SeriesViewProjection(SeriesViewRepository views) {
+        this(views, ChangeLog.none());
+    }
+
+    @Autowired
     SeriesViewProjection(SeriesViewRepository views, ChangeLog changes) {
         this.views = views;
         this.changes = changes;

@@ -20,26 +20,39 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL over {@code series_view}. Every read is scoped to an owner; every value is a bound parameter. */
+/**
+ * SQL over {@code series_view}. Every read is scoped to an owner; every value is a bound parameter. The table is a
+ * field so that the projection's own code can fold events into another copy of it (a series' history).
+ */
 @Repository
 class SeriesViewRepository {
 
-    private final JdbcClient jdbc;
+    static final String TABLE = "series_view";
 
+    private final JdbcClient jdbc;
+    private final String table;
+
+    @Autowired
     SeriesViewRepository(JdbcClient jdbc) {
+        this(jdbc, TABLE);
+    }
+
+    SeriesViewRepository(JdbcClient jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
     void insert(SeriesCreated event, long version) {
         DueDate start = event.start();
         jdbc.sql("""
-                INSERT INTO series_view (series_id, owner_id, title, description, priority, rule, mode,
+                INSERT INTO %s (series_id, owner_id, title, description, priority, rule, mode,
                                          start_date, start_time, time_zone, status, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
-                ON CONFLICT (series_id) DO NOTHING""")
+                ON CONFLICT (series_id) DO NOTHING""".formatted(table))
                 .params(event.seriesId().value(), event.ownerId().value(), event.template().title(),
                         event.template().description(), event.template().priority().rank(),
                         event.recurrence().rule(), event.mode().name(),
@@ -51,7 +64,7 @@ class SeriesViewRepository {
     void update(SeriesId id, long version, String assignments, Object... values) {
         List<Object> params = new ArrayList<>(Arrays.asList(values));
         params.addAll(List.of(version, id.value(), version));
-        jdbc.sql("UPDATE series_view SET " + assignments + ", version = ? WHERE series_id = ? AND version < ?")
+        jdbc.sql("UPDATE " + table + " SET " + assignments + ", version = ? WHERE series_id = ? AND version < ?")
                 .params(params)
                 .update();
     }
@@ -64,14 +77,26 @@ class SeriesViewRepository {
     }
 
     void deleteAll() {
-        jdbc.sql("TRUNCATE series_view").update();
+        jdbc.sql("TRUNCATE " + table).update();
     }
 
     Optional<SeriesView> find(UserId owner, SeriesId id) {
-        return jdbc.sql("SELECT * FROM series_view WHERE owner_id = ? AND series_id = ?")
+        return jdbc.sql("SELECT * FROM " + table + " WHERE owner_id = ? AND series_id = ?")
                 .params(owner.value(), id.value())
                 .query(SeriesViewRepository::toView)
                 .optional();
+    }
+
+    /** A user has few series (one per recurring habit), so the list is not paged. */
+    List<SeriesView> list(UserId owner, SeriesStatus status) {
+        return jdbc.sql("""
+                        SELECT * FROM series_view
+                        WHERE owner_id = :owner AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+                        ORDER BY status <> 'ACTIVE', next_due_at NULLS LAST, lower(title), series_id""")
+                .param("owner", owner.value())
+                .param("status", status == null ? null : status.name())
+                .query(SeriesViewRepository::toView)
+                .list();
     }
 
     static OffsetDateTime utc(DueDate due) {

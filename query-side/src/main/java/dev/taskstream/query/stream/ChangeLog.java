@@ -42,11 +42,19 @@ public class ChangeLog {
         this.json = json;
     }
 
+    /** For projections that fold into scratch or shadow tables (history, rebuilds): devices hear nothing of it. */
+    public static ChangeLog none() {
+        return new ChangeLog(null, null);
+    }
+
     /**
      * Records that the thing named {@code key} changed; {@code change} is asked at commit time and may answer
      * null (nothing to tell). Of several changes recorded for one key in a transaction, the last one wins.
      */
     public void record(String key, Supplier<Change> change) {
+        if (jdbc == null || !CurrentUnitOfWork.isStarted()) {
+            return;
+        }
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         if (ReplayToken.isReplay(current.getMessage())) {
             return;

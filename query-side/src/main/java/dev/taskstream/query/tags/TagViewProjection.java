@@ -9,6 +9,7 @@ import dev.taskstream.query.stream.Change;
 import dev.taskstream.query.stream.ChangeLog;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,20 @@ import org.springframework.stereotype.Component;
  * on every task at once. Shares the task list's processor, so both rebuild together.
  */
 @Component
-@ProcessingGroup("task-view")
+@ProcessingGroup(TagViewProjection.PROCESSING_GROUP)
 class TagViewProjection {
+
+    static final String PROCESSING_GROUP = "task-view";
 
     private final Tags tags;
     private final ChangeLog changes;
 
+    /** A projection into scratch or shadow tables (rebuilds), which devices are not told about. */
+    TagViewProjection(Tags tags) {
+        this(tags, ChangeLog.none());
+    }
+
+    @Autowired
     TagViewProjection(Tags tags, ChangeLog changes) {
         this.tags = tags;
         this.changes = changes;

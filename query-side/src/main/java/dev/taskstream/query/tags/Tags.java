@@ -12,31 +12,44 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL over {@code tag_view}, always scoped to an owner. */
+/**
+ * SQL over {@code tag_view}, always scoped to an owner. The projection's writes go to tables named in fields, so
+ * that a rebuild can fold events into new copies of both tables it touches.
+ */
 @Repository
 public class Tags {
 
     private final JdbcClient jdbc;
+    private final String tagTable;
+    private final String taskTable;
 
+    @Autowired
     Tags(JdbcClient jdbc) {
+        this(jdbc, "tag_view", "task_view");
+    }
+
+    Tags(JdbcClient jdbc, String tagTable, String taskTable) {
         this.jdbc = jdbc;
+        this.tagTable = tagTable;
+        this.taskTable = taskTable;
     }
 
     void insert(TagCreated event) {
-        jdbc.sql("INSERT INTO tag_view (tag_id, owner_id, name, colour) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO " + tagTable + " (tag_id, owner_id, name, colour) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(event.tagId().value(), event.ownerId().value(), event.name(), event.colour())
                 .update();
     }
 
     void rename(TagId tag, String name) {
-        jdbc.sql("UPDATE tag_view SET name = ? WHERE tag_id = ?").params(name, tag.value()).update();
+        jdbc.sql("UPDATE " + tagTable + " SET name = ? WHERE tag_id = ?").params(name, tag.value()).update();
     }
 
     void recolour(TagId tag, String colour) {
-        jdbc.sql("UPDATE tag_view SET colour = ? WHERE tag_id = ?").params(colour, tag.value()).update();
+        jdbc.sql("UPDATE " + tagTable + " SET colour = ? WHERE tag_id = ?").params(colour, tag.value()).update();
     }
 
     /**
@@ -44,10 +57,10 @@ public class Tags {
      * owner, or nothing if there was no such tag.
      */
     Optional<UserId> delete(TagId tag) {
-        jdbc.sql("UPDATE task_view SET tag_ids = array_remove(tag_ids, ?) WHERE tag_ids @> ARRAY[?]::uuid[]")
+        jdbc.sql("UPDATE " + taskTable + " SET tag_ids = array_remove(tag_ids, ?) WHERE tag_ids @> ARRAY[?]::uuid[]")
                 .params(tag.value(), tag.value())
                 .update();
-        return jdbc.sql("DELETE FROM tag_view WHERE tag_id = ? RETURNING owner_id")
+        return jdbc.sql("DELETE FROM " + tagTable + " WHERE tag_id = ? RETURNING owner_id")
                 .param(tag.value())
                 .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
                 .optional();
@@ -55,7 +68,7 @@ public class Tags {
 
     /** The tag as tasks show it, with its owner. */
     Optional<Change> upserted(TagId tag) {
-        return jdbc.sql("SELECT owner_id, name, colour FROM tag_view WHERE tag_id = ?")
+        return jdbc.sql("SELECT owner_id, name, colour FROM " + tagTable + " WHERE tag_id = ?")
                 .param(tag.value())
                 .query((row, n) -> new Change(new UserId(row.getObject("owner_id", UUID.class)), "tag.upserted",
                         Map.of("tag", new TagRef(tag, row.getString("name"), row.getString("colour")))))
@@ -63,7 +76,7 @@ public class Tags {
     }
 
     void deleteAll() {
-        jdbc.sql("TRUNCATE tag_view").update();
+        jdbc.sql("TRUNCATE " + tagTable).update();
     }
 
     /** The owner's tags by id: few enough per user to load whole for every page of tasks. */

@@ -18,6 +18,7 @@ import dev.taskstream.query.tags.Tags;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -39,6 +40,12 @@ class TaskViewProjection {
     private final Tags tags;
     private final ChangeLog changes;
 
+    /** A projection into scratch or shadow tables (history, rebuilds), which devices are not told about. */
+    TaskViewProjection(TaskViewRepository views) {
+        this(views, null, ChangeLog.none());
+    }
+
+    @Autowired
     TaskViewProjection(TaskViewRepository views, Tags tags, ChangeLog changes) {
         this.views = views;
         this.tags = tags;

@@ -26,20 +26,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL over {@code task_view}. Every read is scoped to an owner; every value is a bound parameter. */
+/**
+ * SQL over {@code task_view}. Every read is scoped to an owner; every value is a bound parameter. The table is a
+ * field so that the projection's own code can fold events into another copy of it (a task's history, a rebuild).
+ */
 @Repository
 class TaskViewRepository {
+
+    static final String TABLE = "task_view";
 
     static final String COLUMNS = "task_id, title, description, status, due_date, due_time, due_zone, due_at,"
             + " priority, tag_ids, created_at, updated_at, completed_at, series_id, occurrence_index, version";
 
     private final JdbcClient jdbc;
+    private final String table;
 
+    @Autowired
     TaskViewRepository(JdbcClient jdbc) {
+        this(jdbc, TABLE);
+    }
+
+    TaskViewRepository(JdbcClient jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
     /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */
@@ -49,11 +62,11 @@ class TaskViewRepository {
 
     void insert(TaskCreated event, Instant at, long version) {
         jdbc.sql("""
-                INSERT INTO task_view (task_id, owner_id, title, description, status,
+                INSERT INTO %s (task_id, owner_id, title, description, status,
                                        due_date, due_time, due_zone, due_at, priority, tag_ids,
                                        created_at, updated_at, series_id, occurrence_index, version)
                 VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (task_id) DO NOTHING""")
+                ON CONFLICT (task_id) DO NOTHING""".formatted(table))
                 .params(event.taskId().value(), event.ownerId().value(), event.title(), event.description())
                 .params(dueColumns(event.due()))
                 .params(event.priority().rank(), uuids(event.tags().stream().map(TagId::value).toList()),
@@ -67,7 +80,7 @@ class TaskViewRepository {
     void update(TaskId id, long version, Instant at, String assignments, Object... values) {
         List<Object> params = new ArrayList<>(Arrays.asList(values));
         params.addAll(List.of(micros(at), version, id.value(), version));
-        jdbc.sql("UPDATE task_view SET " + assignments + ", updated_at = ?, version = ? WHERE task_id = ? AND version < ?")
+        jdbc.sql("UPDATE " + table + " SET " + assignments + ", updated_at = ?, version = ? WHERE task_id = ? AND version < ?")
                 .params(params)
                 .update();
     }
@@ -91,25 +104,25 @@ class TaskViewRepository {
 
     /** Deletes the row and answers its owner, or nothing if there was no row. */
     Optional<UserId> delete(TaskId id) {
-        return jdbc.sql("DELETE FROM task_view WHERE task_id = ? RETURNING owner_id")
+        return jdbc.sql("DELETE FROM " + table + " WHERE task_id = ? RETURNING owner_id")
                 .param(id.value())
                 .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
                 .optional();
     }
 
     Optional<UserId> owner(TaskId id) {
-        return jdbc.sql("SELECT owner_id FROM task_view WHERE task_id = ?")
+        return jdbc.sql("SELECT owner_id FROM " + table + " WHERE task_id = ?")
                 .param(id.value())
                 .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
                 .optional();
     }
 
     void deleteAll() {
-        jdbc.sql("TRUNCATE task_view").update();
+        jdbc.sql("TRUNCATE " + table).update();
     }
 
     Optional<TaskView> find(UserId owner, TaskId id, Map<UUID, TagRef> tags) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task_view WHERE owner_id = ? AND task_id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + table + " WHERE owner_id = ? AND task_id = ?")
                 .params(owner.value(), id.value())
                 .query((row, n) -> toView(row, tags))
                 .optional();

@@ -6,11 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
-/** Loads the annotated configuration only when {@code taskstream.roles} includes the role. */
+/**
+ * Loads the annotated configuration only when {@code taskstream.roles} includes one of the roles and none of
+ * those it must run {@link #without} (a sagas role without the command role sends its commands to another
+ * process, say).
+ */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Conditional(RoleCondition.class)
-@interface ConditionalOnRole {
+public @interface ConditionalOnRole {
 
-    Role value();
+    Role[] value();
+
+    Role[] without() default {};
 }

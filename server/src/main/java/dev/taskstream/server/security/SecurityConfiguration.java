@@ -1,5 +1,6 @@
 package dev.taskstream.server.security;
 
+import dev.taskstream.server.admin.AdminAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,22 +11,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every {@code /api/**} request needs a valid bearer token, except sign-up, login and the stream's handshake. Sessions and
- * CSRF protection are off because no cookie ever authenticates a request.
+ * Every {@code /api/**} request needs a valid token, except sign-up, login, logout and the stream's
+ * handshake (a single-use ticket); everything else (the web UI's
+ * files, the OpenAPI document, health) is public. The token comes as a bearer header, or from the web UI's
+ * session cookie ({@link SessionCookie} says why that is safe without CSRF tokens). Server sessions are off.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AdminAccess admins) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/logout").permitAll()
+                        .requestMatchers("/api/admin/**").access(admins)
                         // The stream's handshake authenticates with a single-use ticket (browsers cannot set headers).
                         .requestMatchers(HttpMethod.GET, "/api/stream").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).bearerTokenResolver(new HeaderOrSessionCookie()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();

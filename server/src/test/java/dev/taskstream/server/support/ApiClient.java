@@ -21,10 +21,16 @@ public final class ApiClient {
 
     private final URI base;
     private final String token;
+    private final String device;
 
     private ApiClient(URI base, String token) {
+        this(base, token, null);
+    }
+
+    private ApiClient(URI base, String token, String device) {
         this.base = base;
         this.token = token;
+        this.device = device;
     }
 
     public static ApiClient anonymous(int port) {
@@ -43,6 +49,20 @@ public final class ApiClient {
         return anonymous.withToken(signup.body().get("accessToken").asText());
     }
 
+    /** Signs up {@code email}, or logs in if that account exists already (a shared database keeps it). */
+    public static ApiClient user(int port, String email) {
+        ApiClient anonymous = anonymous(port);
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}";
+        Response answer = anonymous.post("/api/auth/signup", credentials);
+        if (answer.status() == 409) {
+            answer = anonymous.post("/api/auth/login", credentials);
+        }
+        if (answer.status() >= 300) {
+            throw new IllegalStateException("Sign-up and login failed: " + answer);
+        }
+        return anonymous.withToken(answer.body().get("accessToken").asText());
+    }
+
     public String token() {
         return token;
     }
@@ -58,7 +78,16 @@ public final class ApiClient {
     }
 
     public ApiClient withToken(String bearerToken) {
-        return new ApiClient(base, bearerToken);
+        return new ApiClient(base, bearerToken, device);
+    }
+
+    /** The same user on a device that sends {@code X-Device-Id}. */
+    public ApiClient onDevice(String deviceId) {
+        return new ApiClient(base, token, deviceId);
+    }
+
+    public URI base() {
+        return base;
     }
 
     public Response get(String path) {
@@ -96,6 +125,9 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
+        if (device != null) {
+            builder.header("X-Device-Id", device);
+        }
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

@@ -1,0 +1,176 @@
+package dev.taskstream.server.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskstream.server.support.ApiClient;
+import dev.taskstream.server.support.ApiClient.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Split mode as it is deployed: a real Kafka broker process, one PostgreSQL, and the command, query and sagas
+ * roles as three JVMs from the packaged jar; the sagas role reaches the command role through a Dapr sidecar
+ * (a stand-in, see {@link Cluster}). A client drives the REST API: writes to the command role, reads
+ * from the query role. The query role is killed with {@code kill -9} while writes go on, then the sagas role
+ * while a recurring task is being completed, then the broker is restarted; each time the read model ends up
+ * equal to the event store, and every occurrence of the series exists exactly once.
+ */
+class ClusterIT {
+
+    private static final Duration CONVERGED_WITHIN = Duration.ofMinutes(2);
+
+    private static Cluster cluster;
+    private static JdbcClient database;
+    private static KafkaBrokerProcess kafka;
+    private static RoleProcess command;
+    private static RoleProcess query;
+    private static RoleProcess sagas;
+
+    private final Map<String, String> titles = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new Cluster(Path.of(System.getProperty("cluster.jar")), Path.of(System.getProperty("cluster.kafka-lib")),
+                Files.createDirectories(Path.of("target", "cluster-it"))).start();
+        database = JdbcClient.create(cluster.database());
+        kafka = cluster.kafka();
+        command = cluster.command();
+        query = cluster.query();
+        sagas = cluster.sagas();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void threeRolesSurviveKillsAndABrokerRestart_withNothingLostOrDuplicated() throws Exception {
+        ApiClient writer = ApiClient.newUser(command.port());
+        ApiClient reader = ApiClient.anonymous(query.port()).withToken(writer.token());
+
+        for (int i = 0; i < 20; i++) {
+            create(writer, "Task " + i);
+        }
+        Response recurring = writer.post("/api/tasks", """
+                {"title":"Water the plants","due":{"date":"2026-03-02","time":"09:00","timeZone":"Europe/Berlin"},
+                 "recurrence":{"preset":"daily"}}""");
+        assertThat(recurring.status()).as(recurring.toString()).isEqualTo(201);
+        String series = recurring.text("seriesId");
+        awaitConverged(reader);
+
+        complete(writer, awaitOccurrences(reader, series, 1).get(0));
+        awaitOccurrences(reader, series, 2);
+
+        // The query role dies mid-stream: writes go on while it is down and while it starts again.
+        renameAll(writer, "before the query role died");
+        query.kill();
+        renameAll(writer, "while the query role was dead");
+        query.start();
+        renameAll(writer, "while the query role restarted");
+        query.awaitReady();
+        awaitConverged(reader);
+
+        // The sagas role dies while the completion of an occurrence is on its way to it.
+        complete(writer, awaitOccurrences(reader, series, 2).get(1));
+        Thread.sleep(150);
+        sagas.kill();
+        sagas.start().awaitReady();
+        awaitOccurrences(reader, series, 3);
+
+        // The broker restarts: events stored meanwhile reach Kafka once it is back, and nothing twice.
+        kafka.stop();
+        renameAll(writer, "while the broker was down");
+        complete(writer, awaitOccurrences(reader, series, 3).get(2));
+        kafka.start();
+        awaitOccurrences(reader, series, 4);
+        awaitConverged(reader);
+
+        assertThat(database.sql("""
+                SELECT count(*) FROM (SELECT occurrence_index FROM task_view WHERE series_id = ?::uuid
+                                      GROUP BY occurrence_index HAVING count(*) > 1) duplicates""")
+                .param(series).query(Long.class).single()).isZero();
+    }
+
+    private void create(ApiClient writer, String title) {
+        Response created = writer.post("/api/tasks", "{\"title\":\"" + title + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        titles.put(created.text("id"), title);
+    }
+
+    private void renameAll(ApiClient writer, String when) {
+        titles.replaceAll((id, title) -> {
+            String renamed = title.replaceAll(" \\(.*\\)$", "") + " (" + when + ")";
+            Response patched = writer.patch("/api/tasks/" + id, "{\"title\":\"" + renamed + "\"}");
+            assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+            return renamed;
+        });
+    }
+
+    private static void complete(ApiClient writer, JsonNode occurrence) {
+        Response completed = writer.post("/api/tasks/" + occurrence.path("id").asText() + "/complete");
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+    }
+
+    /** Waits until the series has exactly occurrences 1..count, each once, as the query role shows them. */
+    private static List<JsonNode> awaitOccurrences(ApiClient reader, String series, int count) {
+        List<Integer> expected = IntStream.rangeClosed(1, count).boxed().toList();
+        return await().atMost(CONVERGED_WITHIN).pollInterval(Duration.ofMillis(250))
+                .until(() -> occurrences(reader, series),
+                        tasks -> tasks.stream().map(task -> task.path("occurrenceIndex").asInt()).toList()
+                                .equals(expected));
+    }
+
+    private static List<JsonNode> occurrences(ApiClient reader, String series) {
+        List<JsonNode> found = new ArrayList<>();
+        reader.get("/api/tasks?limit=200&sort=created").body().path("items").forEach(task -> {
+            if (series.equals(task.path("seriesId").asText())) {
+                found.add(task);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * The read model equals the write side: every task's row carries the version of its last stored event, and
+     * the query role answers every title the command role accepted last.
+     */
+    private void awaitConverged(ApiClient reader) {
+        await().atMost(CONVERGED_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(versionsInReadModel()).isEqualTo(versionsInEventStore());
+            Map<String, String> shown = new HashMap<>();
+            reader.get("/api/tasks?limit=200").body().path("items")
+                    .forEach(task -> shown.put(task.path("id").asText(), task.path("title").asText()));
+            assertThat(shown).containsAllEntriesOf(titles);
+        });
+    }
+
+    private static Map<String, Long> versionsInEventStore() {
+        Map<String, Long> versions = new HashMap<>();
+        database.sql("SELECT aggregate_identifier, max(sequence_number) FROM domain_event_entry WHERE type = 'Task'"
+                        + " GROUP BY aggregate_identifier")
+                .query((row, n) -> versions.put(row.getString(1), row.getLong(2))).list();
+        return versions;
+    }
+
+    private static Map<String, Long> versionsInReadModel() {
+        Map<String, Long> versions = new HashMap<>();
+        database.sql("SELECT task_id::text, version FROM task_view")
+                .query((row, n) -> versions.put(row.getString(1), row.getLong(2))).list();
+        return versions;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.taskstream.server.support;
+
+import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprJobsProtos.DeleteJobRequest;
+import io.dapr.v1.DaprJobsProtos.DeleteJobResponse;
+import io.dapr.v1.DaprJobsProtos.Job;
+import io.dapr.v1.DaprJobsProtos.ScheduleJobRequest;
+import io.dapr.v1.DaprJobsProtos.ScheduleJobResponse;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Stands in for daprd's Jobs API (gRPC, as the Dapr SDK speaks it) on loopback: keeps the jobs it is given and,
+ * when one is due, calls the app back with {@code POST /job/{name}} over real HTTP, as daprd does for an HTTP
+ * app, with the app API token. Tests may also {@link #fire} a job again, as Dapr's at-least-once delivery may.
+ */
+public final class FakeDaprJobs extends DaprGrpc.DaprImplBase implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final IntSupplier appPort;
+    private final String appApiToken;
+    private final Server server;
+
+    public FakeDaprJobs(IntSupplier appPort, String appApiToken) throws IOException {
+        this.appPort = appPort;
+        this.appApiToken = appApiToken;
+        this.server = ServerBuilder.forPort(0).addService(this).build().start();
+    }
+
+    public int grpcPort() {
+        return server.getPort();
+    }
+
+    /** The jobs scheduled and not deleted, by name. */
+    public Map<String, Job> jobs() {
+        return Map.copyOf(jobs);
+    }
+
+    @Override
+    public void scheduleJobAlpha1(ScheduleJobRequest request, StreamObserver<ScheduleJobResponse> response) {
+        Job job = request.getJob();
+        jobs.put(job.getName(), job);
+        long delay = Math.max(0, Duration.between(Instant.now(), Instant.parse(job.getDueTime())).toMillis());
+        timer.schedule(() -> fireIfScheduled(job.getName()), delay, TimeUnit.MILLISECONDS);
+        response.onNext(ScheduleJobResponse.getDefaultInstance());
+        response.onCompleted();
+    }
+
+    @Override
+    public void deleteJobAlpha1(DeleteJobRequest request, StreamObserver<DeleteJobResponse> response) {
+        jobs.remove(request.getName());
+        response.onNext(DeleteJobResponse.getDefaultInstance());
+        response.onCompleted();
+    }
+
+    /** Calls the app back for this job, whether or not it is still scheduled, and answers the app's status. */
+    public int fire(String name) throws IOException, InterruptedException {
+        HttpRequest callback = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort.getAsInt() + "/job/"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .header("dapr-api-token", appApiToken)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        return HTTP.send(callback, BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A one-shot job leaves the list once the app took it; until then it is tried again every second. */
+    private void fireIfScheduled(String name) {
+        if (!jobs.containsKey(name)) {
+            return;
+        }
+        try {
+            if (fire(name) == 200) {
+                jobs.remove(name);
+                return;
+            }
+        } catch (IOException e) {
+            // The app is away; try again, as daprd's job failure policy does.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        timer.schedule(() -> fireIfScheduled(name), 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,74 @@
+import type { ErrorCode, Problem } from './types';
+
+/** A refusal from the server: switch on `code` (stable), show `detail`, point at `field`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | undefined;
+  readonly field: string | undefined;
+
+  constructor(status: number, problem: Problem | null) {
+    super(problem?.detail ?? `The server answered ${status}.`);
+    this.status = status;
+    this.code = problem?.code;
+    this.field = problem?.field;
+  }
+}
+
+type Listener = () => void;
+const expiredListeners = new Set<Listener>();
+
+/** Called when the server says the session is gone (401 on a call that needed it). */
+export function onSessionExpired(listener: Listener): () => void {
+  expiredListeners.add(listener);
+  return () => expiredListeners.delete(listener);
+}
+
+/** Each browser is one device in the event metadata (and, later, on the live stream). Not a secret. */
+function deviceId(): string {
+  const key = 'taskstream.device';
+  let id = localStorage.getItem(key);
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem(key, id);
+  }
+  return id;
+}
+
+/**
+ * Every call is same-origin and authenticated by the HttpOnly session cookie, which scripts cannot read; the
+ * X-Taskstream-Client header is what makes the server accept that cookie (see the server's SessionCookie).
+ */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'X-Taskstream-Client': 'web',
+    'X-Device-Id': deviceId(),
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401 && !path.startsWith('/api/auth/')) {
+    expiredListeners.forEach((listener) => listener());
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new ApiError(response.status, problem);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export function query(params: Record<string, string | string[] | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === '' || value === false) continue;
+    if (Array.isArray(value)) value.forEach((v) => search.append(name, v));
+    else search.append(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,118 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, query } from './client';
+import type {
+  CreateResult, CreateTaskRequest, RecurrencePreview, SeriesView, TagView, TaskPage, TaskView,
+  UpdateSeriesRequest, UpdateTaskRequest, WriteResult,
+} from './types';
+
+export interface TaskFilters {
+  q: string;
+  status: 'open' | 'completed' | 'all';
+  priority: string[];
+  tag: string[];
+  tagMode: 'any' | 'all';
+  dueFrom: string;
+  dueTo: string;
+  overdue: boolean;
+  sort: string;
+}
+
+export const NO_FILTERS: TaskFilters = {
+  q: '', status: 'open', priority: [], tag: [], tagMode: 'any', dueFrom: '', dueTo: '', overdue: false, sort: '',
+};
+
+export function taskListPath(filters: TaskFilters, cursor?: string): string {
+  return `/api/tasks${query({
+    q: filters.q.trim() ? filters.q : undefined,
+    status: filters.status,
+    priority: filters.priority.length ? filters.priority.join(',') : undefined,
+    tag: filters.tag,
+    tagMode: filters.tag.length > 1 ? filters.tagMode : undefined,
+    dueFrom: filters.dueFrom,
+    dueTo: filters.dueTo,
+    overdue: filters.overdue ? 'true' : undefined,
+    sort: filters.sort,
+    limit: '30',
+    count: cursor ? undefined : 'true',
+    cursor,
+  })}`;
+}
+
+export const tasksApi = {
+  page: (filters: TaskFilters, cursor?: string) => api<TaskPage>('GET', taskListPath(filters, cursor)),
+  get: (id: string) => api<TaskView>('GET', `/api/tasks/${id}`),
+  create: (body: CreateTaskRequest) => api<CreateResult>('POST', '/api/tasks', body),
+  update: (id: string, body: UpdateTaskRequest) => api<WriteResult>('PATCH', `/api/tasks/${id}`, body),
+  complete: (id: string) => api<WriteResult>('POST', `/api/tasks/${id}/complete`),
+  reopen: (id: string) => api<WriteResult>('POST', `/api/tasks/${id}/reopen`),
+  remove: (id: string) => api<WriteResult>('DELETE', `/api/tasks/${id}`),
+};
+
+export const seriesApi = {
+  list: () => api<SeriesView[]>('GET', '/api/series'),
+  get: (id: string) => api<SeriesView>('GET', `/api/series/${id}`),
+  update: (id: string, body: UpdateSeriesRequest) => api<{ id: string; version: number }>('PATCH', `/api/series/${id}`, body),
+  skip: (id: string) => api<{ id: string; version: number }>('POST', `/api/series/${id}/skip`),
+  stop: (id: string) => api<{ id: string; version: number }>('POST', `/api/series/${id}/stop`),
+  preview: (rule: string, start: string, tz: string, count = 5) =>
+    api<RecurrencePreview>('GET', `/api/recurrence/preview${query({ rule, start, tz, count: String(count) })}`),
+};
+
+export const tagsApi = {
+  list: () => api<TagView[]>('GET', '/api/tags'),
+  update: (id: string, body: { name?: string; colour?: string }) => api<{ id: string }>('PATCH', `/api/tags/${id}`, body),
+  remove: (id: string) => api<void>('DELETE', `/api/tags/${id}`),
+};
+
+export function useTags() {
+  return useQuery({ queryKey: ['tags'], queryFn: tagsApi.list });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads follow writes within milliseconds, not at once (the read model is a projection). After a write, wait
+ * until the task shows the version the write answered (or is gone, after a delete), then refresh what shows it.
+ * Completing or deleting an occurrence makes the recurrence saga schedule the next one a little later: with
+ * `series`, wait until the series names a next task other than this one, and refresh again.
+ * The live stream (issue 10) will make these waits unnecessary.
+ */
+export async function afterWrite(
+  client: QueryClient,
+  written: WriteResult,
+  options: { series?: string | null; deleted?: boolean } = {},
+) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const view = await tasksApi.get(written.id).catch(() => null);
+    if (options.deleted ? view === null : view !== null && view.version >= written.version) break;
+    await sleep(50);
+  }
+  await refreshAll(client);
+  if (options.series) {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const series = await seriesApi.get(options.series).catch(() => null);
+      if (series === null || series.status !== 'ACTIVE' || (series.nextTaskId && series.nextTaskId !== written.id)) break;
+      await sleep(250);
+    }
+    await refreshAll(client);
+  }
+}
+
+/** The same for a write to a series (skip, stop, edit): wait until the series shows it, then refresh. */
+export async function afterSeriesWrite(client: QueryClient, written: { id: string; version: number }) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const series = await seriesApi.get(written.id).catch(() => null);
+    if (series === null || series.version >= written.version) break;
+    await sleep(100);
+  }
+  await refreshAll(client);
+}
+
+export function refreshAll(client: QueryClient) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ['tasks'] }),
+    client.invalidateQueries({ queryKey: ['task'] }),
+    client.invalidateQueries({ queryKey: ['tags'] }),
+    client.invalidateQueries({ queryKey: ['series'] }),
+  ]);
+}

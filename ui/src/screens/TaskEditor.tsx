@@ -1,0 +1,205 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { afterSeriesWrite, afterWrite, seriesApi, tasksApi } from '../api/queries';
+import type { Priority } from '../api/types';
+import { RecurrenceEditor, type RecurrenceValue } from '../components/RecurrenceEditor';
+import { TagInput } from '../components/TagInput';
+import { formatDue } from '../lib/dates';
+import { describeRule } from '../lib/recurrence';
+import { changes, dueOf, formOf, type Form } from '../lib/taskForm';
+import { Link, navigate } from '../lib/router';
+
+export function TaskEditor({ id }: { id?: string }) {
+  const client = useQueryClient();
+  const task = useQuery({ queryKey: ['task', id], queryFn: () => tasksApi.get(id!), enabled: id !== undefined });
+  const [initial, setInitial] = useState<Form | null>(id ? null : formOf(undefined));
+  const [form, setForm] = useState<Form>(formOf(undefined));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+
+  useEffect(() => {
+    if (task.data && initial === null) {
+      const loaded = formOf(task.data);
+      setInitial(loaded);
+      setForm(loaded);
+    }
+  }, [task.data, initial]);
+
+  if (id && task.isError) {
+    return <p className="error" role="alert">{task.error.message} <Link href="/">Back to the list</Link></p>;
+  }
+  if (!initial) return <p role="status">Loading…</p>;
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const invalid = (field: string) => error?.field === field || error?.field?.startsWith(`${field}.`);
+  const start = form.dueDate ? `${form.dueDate}T${form.dueTime || '00:00'}` : null;
+
+  const run = async (action: () => Promise<void>) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, null));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      if (!id) {
+        const written = await tasksApi.create({
+          id: crypto.randomUUID(),
+          title: form.title,
+          description: form.description || undefined,
+          priority: form.priority,
+          tags: form.tags,
+          due: dueOf(form) ?? undefined,
+          recurrence: form.recurrence.rule ? { rule: form.recurrence.rule, mode: form.recurrence.mode } : undefined,
+        });
+        await afterWrite(client, written);
+      } else {
+        const patch = changes(initial, form);
+        if (Object.keys(patch).length) await afterWrite(client, await tasksApi.update(id, patch));
+      }
+      navigate('/');
+    });
+  };
+
+  const view = task.data;
+  return (
+    <section aria-labelledby="editor-title" className="editor">
+      <div className="heading">
+        <h1 id="editor-title">{id ? 'Edit task' : 'New task'}</h1>
+        <Link href="/">Back to the list</Link>
+      </div>
+      <form onSubmit={save} className="stack" noValidate>
+        {error && (
+          <p className="error" role="alert">{error.message}{error.field ? ` (${error.field})` : ''}</p>
+        )}
+        <label>
+          Title
+          <input value={form.title} onChange={(e) => set('title', e.target.value)} required aria-invalid={invalid('title')} autoFocus={!id} />
+        </label>
+        <label>
+          Description
+          <textarea rows={4} value={form.description} onChange={(e) => set('description', e.target.value)} aria-invalid={invalid('description')} />
+        </label>
+        <label>
+          Priority
+          <select value={form.priority} onChange={(e) => set('priority', e.target.value as Priority)}>
+            <option value="NONE">None</option>
+            <option value="LOW">Low</option>
+            <option value="MEDIUM">Medium</option>
+            <option value="HIGH">High</option>
+          </select>
+        </label>
+        <TagInput value={form.tags} onChange={(tags) => set('tags', tags)} />
+        <fieldset>
+          <legend>Due</legend>
+          <div className="row">
+            <label>
+              Date
+              <input type="date" value={form.dueDate} onChange={(e) => set('dueDate', e.target.value)} aria-invalid={invalid('due.date')} />
+            </label>
+            <label>
+              Time (empty: all day)
+              <input type="time" value={form.dueTime} onChange={(e) => set('dueTime', e.target.value)} aria-invalid={invalid('due.time')} />
+            </label>
+            <label>
+              Time zone
+              <input list="zones" value={form.dueZone} onChange={(e) => set('dueZone', e.target.value)} aria-invalid={invalid('due.timeZone')} />
+            </label>
+            <datalist id="zones">{zones.map((z) => <option key={z} value={z} />)}</datalist>
+          </div>
+          {form.dueDate && (
+            <button type="button" className="quiet" onClick={() => setForm((f) => ({ ...f, dueDate: '', dueTime: '' }))}>
+              Clear the due date
+            </button>
+          )}
+        </fieldset>
+        {!id && (
+          <RecurrenceEditor value={form.recurrence} onChange={(r) => set('recurrence', r)} start={start} zone={form.dueZone} />
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>{id ? 'Save' : 'Create task'}</button>
+          {view && (
+            <>
+              <button type="button" disabled={saving} onClick={() => run(async () => {
+                const written = view.status === 'COMPLETED' ? await tasksApi.reopen(view.id) : await tasksApi.complete(view.id);
+                await afterWrite(client, written, { series: view.status === 'COMPLETED' ? null : view.seriesId });
+                navigate('/');
+              })}>{view.status === 'COMPLETED' ? 'Reopen' : 'Complete'}</button>
+              <button type="button" className="danger" disabled={saving} onClick={() => {
+                if (confirm(`Delete “${view.title}”?`)) {
+                  void run(async () => {
+                    await afterWrite(client, await tasksApi.remove(view.id), { series: view.seriesId, deleted: true });
+                    navigate('/');
+                  });
+                }
+              }}>Delete</button>
+            </>
+          )}
+        </div>
+      </form>
+      {view?.seriesId && (
+        <SeriesControls seriesId={view.seriesId} form={form} onDone={() => navigate('/')} />
+      )}
+    </section>
+  );
+}
+
+/** This task is one occurrence of a series: skip it, stop the series, or change the series' rule and template. */
+function SeriesControls({ seriesId, form, onDone }: { seriesId: string; form: Form; onDone: () => void }) {
+  const client = useQueryClient();
+  const series = useQuery({ queryKey: ['series', seriesId], queryFn: () => seriesApi.get(seriesId) });
+  const [editing, setEditing] = useState<RecurrenceValue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!series.data) return null;
+  const s = series.data;
+  const act = async (action: () => Promise<{ id: string; version: number }>) => {
+    setError(null);
+    try {
+      await afterSeriesWrite(client, await action());
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'That did not work.');
+    }
+  };
+  const active = s.status === 'ACTIVE';
+  const start = s.nextDue ? `${s.nextDue.date}T${s.nextDue.time?.slice(0, 5) ?? '00:00'}` : `${s.start.date}T${s.start.time?.slice(0, 5) ?? '00:00'}`;
+  return (
+    <section className="series-box" aria-labelledby="series-title">
+      <h2 id="series-title">Series</h2>
+      <p>
+        <strong>{describeRule(s.rule)}</strong> ({s.mode === 'FIXED' ? 'on schedule' : 'after completion'}), {s.status.toLowerCase()};
+        {' '}{s.occurrenceCount} so far{s.nextDue ? `; next due ${formatDue(s.nextDue)}` : ''}.
+      </p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {active && !editing && (
+        <div className="actions">
+          <button type="button" onClick={() => act(() => seriesApi.skip(seriesId))}>Skip this one</button>
+          <button type="button" onClick={() => setEditing({ rule: s.rule, mode: s.mode })}>Edit the series…</button>
+          <button type="button" className="danger" onClick={() => act(() => seriesApi.stop(seriesId))}>Stop repeating</button>
+        </div>
+      )}
+      {editing && (
+        <div className="stack">
+          <RecurrenceEditor value={editing} onChange={setEditing} start={start} zone={s.timeZone} allowNone={false} />
+          <p className="hint">Saving also gives the series this task's title, description and priority; the open occurrence follows.</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => act(() => seriesApi.update(seriesId, {
+              title: form.title, description: form.description, priority: form.priority,
+              recurrence: { rule: editing.rule, mode: editing.mode },
+            }))}>Save the series</button>
+            <button type="button" onClick={() => setEditing(null)}>Cancel</button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
