@@ -21,6 +21,16 @@ public enum ErrorCode {
     SERIES_ENDED(409),
     /** The request raced another write to the same thing; re-read and try again. */
     CONFLICT(409),
+    /**
+     * A write with {@code If-Match} sets a field that someone changed since that version; the problem holds
+     * {@code fields} and the {@code current} task. 409 rather than 412: other fields' changes merge, so the
+     * version alone does not decide.
+     */
+    EDIT_CONFLICT(409),
+    /** The same {@code Idempotency-Key} came with a different request. */
+    IDEMPOTENCY_KEY_REUSED(422),
+    /** A request with this {@code Idempotency-Key} is still being processed. */
+    IDEMPOTENCY_KEY_IN_USE(409),
     /** The tag does not exist, or belongs to someone else. */
     TAG_NOT_FOUND(404),
     /** The user has a tag of that name already, in some capitalisation. */
@@ -29,6 +39,8 @@ public enum ErrorCode {
     WEAK_PASSWORD(400),
     /** Login failed; deliberately silent about whether the email or the password was wrong. */
     BAD_CREDENTIALS(401),
+    /** A stream ticket that is missing, used, expired or was never issued: the same answer for all four. */
+    STREAM_TICKET_INVALID(401),
     /** The body is larger than the server takes; the problem says the limit. */
     BODY_TOO_LARGE(413),
     /** The body came in too slowly; send it again in one go. */

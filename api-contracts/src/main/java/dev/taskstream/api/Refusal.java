@@ -1,5 +1,6 @@
 package dev.taskstream.api;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -8,10 +9,16 @@ import org.axonframework.commandhandling.CommandExecutionException;
  * Why a command or request was refused, as it crosses the command bus in a {@link CommandExecutionException}'s
  * details: plain data, so the answer is the same whether the command side ran in this process or another.
  */
-public record Refusal(ErrorCode code, String field, String detail) {
+public record Refusal(ErrorCode code, String field, String detail, Map<String, Object> properties) {
 
+    /** {@code properties} are further members of the problem body, such as an edit conflict's current task. */
     public Refusal {
         Objects.requireNonNull(code, "code");
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    public Refusal(ErrorCode code, String field, String detail) {
+        this(code, field, detail, Map.of());
     }
 
     /** The refusal a failed command or request carries, if it is one; anything else is a fault, not a refusal. */

@@ -1,5 +1,6 @@
 package dev.taskstream.api;
 
+import java.util.Map;
 import java.util.Objects;
 
 /** A rule of the domain said no. Carries a stable {@link ErrorCode} and, when one is to blame, the field. */
@@ -40,6 +41,11 @@ public class TaskstreamException extends RuntimeException {
     }
 
     public Refusal refusal() {
-        return new Refusal(code, field, getMessage());
+        return new Refusal(code, field, getMessage(), properties());
+    }
+
+    /** Further members of the problem body; none unless a refusal has more to say. */
+    protected Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -106,6 +106,26 @@ class BadInputTest {
     }
 
     @Test
+    void badConcurrencyAndStreamInputIsNamed() {
+        String id = user.post("/api/tasks", "{\"title\":\"ok\"}").text("id");
+        long eventsBefore = storedEvents();
+        assertProblem(user.send("PATCH", "/api/tasks/" + id, "{\"title\":\"new\"}", "If-Match", "3"), 400, "If-Match");
+        assertProblem(user.send("POST", "/api/tasks/" + id + "/complete", null, "If-Match", "\"-1\""), 400, "If-Match");
+        assertProblem(user.send("DELETE", "/api/tasks/" + id, null, "If-Match", "\"1\", \"2\""), 400, "If-Match");
+        assertProblem(user.send("POST", "/api/tasks", "{\"title\":\"ok\"}", "Idempotency-Key", "k".repeat(256)),
+                400, "Idempotency-Key");
+        assertProblem(user.send("POST", "/api/tasks", "{\"title\":\"ok\"}", "Idempotency-Key", "with space"),
+                400, "Idempotency-Key");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+
+        ApiClient anonymous = ApiClient.anonymous(port);
+        assertProblem(anonymous.get("/api/stream?since=1"), 401, "ticket");
+        assertProblem(anonymous.get("/api/stream?ticket=x&since=1e3"), 400, "since");
+        assertProblem(anonymous.get("/api/stream?ticket=x&since=99999999999999999999"), 400, "since");
+        assertProblem(anonymous.get("/api/stream?ticket=x&token=y"), 400, "token");
+    }
+
+    @Test
     void badRemindersAreNamedByTheirPlaceInTheListAndNothingIsStored() {
         String id = java.util.UUID.randomUUID().toString();
         String task = "{\"id\":\"" + id + "\",\"title\":\"ok\",";

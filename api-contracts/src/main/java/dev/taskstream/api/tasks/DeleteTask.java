@@ -3,6 +3,13 @@ package dev.taskstream.api.tasks;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record DeleteTask(@TargetAggregateIdentifier TaskId taskId, UserId requestedBy) {
+/** {@code expectedVersion}, when given, is the version the client saw ({@code If-Match}); see {@link UpdateTask}. */
+public record DeleteTask(@TargetAggregateIdentifier TaskId taskId, UserId requestedBy,
+                     @TargetAggregateVersion Long expectedVersion) {
+
+    public DeleteTask(TaskId taskId, UserId requestedBy) {
+        this(taskId, requestedBy, null);
+    }
 }

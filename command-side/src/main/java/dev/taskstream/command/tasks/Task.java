@@ -18,6 +18,7 @@ import dev.taskstream.api.tasks.CreateNewTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.EditConflict;
 import dev.taskstream.api.tasks.FireReminder;
 import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
@@ -34,16 +35,20 @@ import dev.taskstream.api.tasks.TaskDeleted;
 import dev.taskstream.api.tasks.TaskDescribed;
 import dev.taskstream.api.tasks.TaskDueDateCleared;
 import dev.taskstream.api.tasks.TaskDueDateSet;
+import dev.taskstream.api.tasks.TaskField;
 import dev.taskstream.api.tasks.TaskPrioritized;
 import dev.taskstream.api.tasks.TaskRemindersSet;
 import dev.taskstream.api.tasks.TaskRenamed;
 import dev.taskstream.api.tasks.TaskReopened;
+import dev.taskstream.api.tasks.TaskState;
+import dev.taskstream.api.tasks.TaskStatus;
 import dev.taskstream.api.tasks.TaskTagged;
 import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.tasks.UpdateTask;
 import dev.taskstream.command.tags.TagNames;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -53,7 +58,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -142,8 +149,9 @@ class Task {
      * Tags deleted since they were put on the task are taken off here, lazily.
      */
     @CommandHandler
-    long handle(UpdateTask command, TagNames tagNames) {
+    long handle(UpdateTask command, TagNames tagNames, ConflictResolver conflicts) {
         checkWritableBy(command.requestedBy());
+        checkNoConflict(conflicts, command.fields());
         Set<TagId> deletedTags = new LinkedHashSet<>(tags);
         deletedTags.removeAll(tagNames.existing(tags));
         String newTitle = command.title() == null ? title : validTitle(command.title());
@@ -241,8 +249,9 @@ class Task {
     }
 
     @CommandHandler
-    long handle(CompleteTask command) {
+    long handle(CompleteTask command, ConflictResolver conflicts) {
         checkWritableBy(command.requestedBy());
+        checkNoConflict(conflicts, EnumSet.of(TaskField.STATUS));
         if (!completed) {
             apply(new TaskCompleted(id));
         }
@@ -250,17 +259,20 @@ class Task {
     }
 
     @CommandHandler
-    long handle(ReopenTask command) {
+    long handle(ReopenTask command, ConflictResolver conflicts) {
         checkWritableBy(command.requestedBy());
+        checkNoConflict(conflicts, EnumSet.of(TaskField.STATUS));
         if (completed) {
             apply(new TaskReopened(id));
         }
         return AggregateLifecycle.getVersion();
     }
 
+    /** Deleting what the client saw: any change since that version is a conflict. */
     @CommandHandler
-    long handle(DeleteTask command) {
+    long handle(DeleteTask command, ConflictResolver conflicts) {
         checkWritableBy(command.requestedBy());
+        checkNoConflict(conflicts, EnumSet.allOf(TaskField.class));
         apply(new TaskDeleted(id));
         return AggregateLifecycle.getVersion();
     }
@@ -348,6 +360,28 @@ class Task {
     @EventSourcingHandler
     void on(TaskDeleted event) {
         deleted = true;
+    }
+
+    /**
+     * A write that names the version its client saw ({@code If-Match}) conflicts when a change since then set a
+     * field this write sets too; changes to other fields stand and the write applies over them (a merge). Axon
+     * hands over the unseen events only when the command carries an older version.
+     */
+    private void checkNoConflict(ConflictResolver conflicts, Set<TaskField> written) {
+        conflicts.detectConflicts(unseen -> !overlap(unseen, written).isEmpty(),
+                conflict -> new EditConflict(overlap(conflict.unexpectedEvents(), written), state()));
+    }
+
+    private static Set<TaskField> overlap(List<DomainEventMessage<?>> unseen, Set<TaskField> written) {
+        Set<TaskField> changed = EnumSet.noneOf(TaskField.class);
+        unseen.forEach(event -> TaskField.changedBy(event.getPayload()).ifPresent(changed::add));
+        changed.retainAll(written);
+        return changed;
+    }
+
+    private TaskState state() {
+        return new TaskState(id, AggregateLifecycle.getVersion(), title, description, due, priority, Set.copyOf(tags),
+                completed ? TaskStatus.COMPLETED : TaskStatus.OPEN);
     }
 
     /** Someone else's task answers exactly like a missing one, so ids cannot be probed. */

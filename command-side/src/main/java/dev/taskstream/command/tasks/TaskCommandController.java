@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -77,7 +78,8 @@ class TaskCommandController {
             }
             return createRecurring(id, request, rule, recurrence.mode(), tagIds, reminders, user);
         });
-        return ResponseEntity.created(location).body(written);
+        long version = written instanceof RecurringWriteResult recurring ? recurring.version() : ((WriteResult) written).version();
+        return ResponseEntity.created(location).eTag(Long.toString(version)).body(written);
     }
 
     /**
@@ -95,37 +97,44 @@ class TaskCommandController {
         return new RecurringWriteResult(first, version, series);
     }
 
+    /** With {@code If-Match}, changes since that version to other fields are merged; to the same fields, 409. */
     @PatchMapping("/{id}")
-    WriteResult update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user) {
+    ResponseEntity<WriteResult> update(@PathVariable UUID id, @RequestBody UpdateTaskRequest request, UserId user,
+                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
         List<ReminderSpec> reminders = ReminderRules.read(request.reminders());
         TagResolver.Names added = tags.checked(request.addTags());
         TagResolver.Names removed = tags.checked(request.removeTags());
+        Long seen = IfMatch.version(ifMatch);
         return commands.atomically(() -> written(taskId, new UpdateTask(taskId, user, request.title(),
                 request.description(), request.due(), request.clearsDue(), request.priority(),
-                tags.resolveOrCreate(user, added), tags.resolveExisting(user, removed), reminders)));
+                tags.resolveOrCreate(user, added), tags.resolveExisting(user, removed), reminders, seen)));
     }
 
     @PostMapping("/{id}/complete")
-    WriteResult complete(@PathVariable UUID id, UserId user) {
+    ResponseEntity<WriteResult> complete(@PathVariable UUID id, UserId user,
+                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
-        return written(taskId, new CompleteTask(taskId, user));
+        return written(taskId, new CompleteTask(taskId, user, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/{id}/reopen")
-    WriteResult reopen(@PathVariable UUID id, UserId user) {
+    ResponseEntity<WriteResult> reopen(@PathVariable UUID id, UserId user,
+                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
-        return written(taskId, new ReopenTask(taskId, user));
+        return written(taskId, new ReopenTask(taskId, user, IfMatch.version(ifMatch)));
     }
 
     @DeleteMapping("/{id}")
-    WriteResult delete(@PathVariable UUID id, UserId user) {
+    ResponseEntity<WriteResult> delete(@PathVariable UUID id, UserId user,
+                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         TaskId taskId = new TaskId(id);
-        return written(taskId, new DeleteTask(taskId, user));
+        return written(taskId, new DeleteTask(taskId, user, IfMatch.version(ifMatch)));
     }
 
-    private WriteResult written(TaskId id, Object command) {
+    /** The {@code ETag} is the new version: the {@code If-Match} of the client's next write. */
+    private ResponseEntity<WriteResult> written(TaskId id, Object command) {
         long version = commands.send(command);
-        return new WriteResult(id, version);
+        return ResponseEntity.ok().eTag(Long.toString(version)).body(new WriteResult(id, version));
     }
 }

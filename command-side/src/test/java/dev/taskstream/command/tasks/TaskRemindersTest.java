@@ -200,6 +200,6 @@ class TaskRemindersTest {
     }
 
     private static UpdateTask update(List<ReminderSpec> reminders, boolean clearDue) {
-        return new UpdateTask(TASK, OWNER, null, null, null, clearDue, null, Set.of(), Set.of(), reminders);
+        return new UpdateTask(TASK, OWNER, null, null, null, clearDue, null, Set.of(), Set.of(), reminders, null);
     }
 }

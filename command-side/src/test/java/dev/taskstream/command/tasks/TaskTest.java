@@ -12,6 +12,7 @@ import dev.taskstream.api.tasks.CreateNewTask;
 import dev.taskstream.api.tasks.CreateTask;
 import dev.taskstream.api.tasks.DeleteTask;
 import dev.taskstream.api.tasks.DueDate;
+import dev.taskstream.api.tasks.EditConflict;
 import dev.taskstream.api.tasks.Occurrence;
 import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.ReopenTask;
@@ -378,6 +379,32 @@ class TaskTest {
 
     private static void expectInvalid(ResultValidator<Task> result, ErrorCode code, String field) {
         result.expectNoEvents().expectException(refusal(code, field));
+    }
+
+    @Test
+    void mergesAStaleEditOfAnotherField() {
+        fixture.given(CREATED, new TaskRenamed(TASK, "Buy oat milk"))
+                .when(new UpdateTask(TASK, OWNER, null, null, null, false, Priority.HIGH, Set.of(), Set.of(), null, 0L))
+                .expectEvents(new TaskPrioritized(TASK, Priority.HIGH));
+    }
+
+    @Test
+    void refusesAStaleEditOfAFieldThatChangedSinceAndNamesIt() {
+        fixture.given(CREATED, new TaskRenamed(TASK, "Buy oat milk"), new TaskPrioritized(TASK, Priority.LOW))
+                .when(new UpdateTask(TASK, OWNER, "Buy soy milk", null, null, false, Priority.HIGH, Set.of(), Set.of(), null, 0L))
+                .expectNoEvents()
+                .expectException(EditConflict.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("[priority, title]"));
+    }
+
+    @Test
+    void refusesAStaleCompletionAfterAReopenButNotAfterARename() {
+        fixture.given(CREATED, new TaskCompleted(TASK), new TaskReopened(TASK))
+                .when(new CompleteTask(TASK, OWNER, 1L))
+                .expectException(EditConflict.class);
+        fixture.given(CREATED, new TaskRenamed(TASK, "Buy oat milk"))
+                .when(new CompleteTask(TASK, OWNER, 0L))
+                .expectEvents(new TaskCompleted(TASK));
     }
 
     private static void expectCode(ResultValidator<Task> result, ErrorCode code) {

@@ -69,6 +69,13 @@ class SeriesViewRepository {
                 .update();
     }
 
+    Optional<UserId> owner(SeriesId id) {
+        return jdbc.sql("SELECT owner_id FROM series_view WHERE series_id = ?")
+                .param(id.value())
+                .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
+                .optional();
+    }
+
     void deleteAll() {
         jdbc.sql("TRUNCATE " + table).update();
     }

@@ -5,8 +5,10 @@ import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagRef;
 import dev.taskstream.api.tags.TagView;
+import dev.taskstream.query.stream.Change;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,12 +52,27 @@ public class Tags {
         jdbc.sql("UPDATE " + tagTable + " SET colour = ? WHERE tag_id = ?").params(colour, tag.value()).update();
     }
 
-    /** Takes the tag off every task too; task versions stay, as no task event caused this. */
-    void delete(TagId tag) {
+    /**
+     * Takes the tag off every task too; task versions stay, as no task event caused this. Answers the tag's
+     * owner, or nothing if there was no such tag.
+     */
+    Optional<UserId> delete(TagId tag) {
         jdbc.sql("UPDATE " + taskTable + " SET tag_ids = array_remove(tag_ids, ?) WHERE tag_ids @> ARRAY[?]::uuid[]")
                 .params(tag.value(), tag.value())
                 .update();
-        jdbc.sql("DELETE FROM " + tagTable + " WHERE tag_id = ?").param(tag.value()).update();
+        return jdbc.sql("DELETE FROM " + tagTable + " WHERE tag_id = ? RETURNING owner_id")
+                .param(tag.value())
+                .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
+                .optional();
+    }
+
+    /** The tag as tasks show it, with its owner. */
+    Optional<Change> upserted(TagId tag) {
+        return jdbc.sql("SELECT owner_id, name, colour FROM " + tagTable + " WHERE tag_id = ?")
+                .param(tag.value())
+                .query((row, n) -> new Change(new UserId(row.getObject("owner_id", UUID.class)), "tag.upserted",
+                        Map.of("tag", new TagRef(tag, row.getString("name"), row.getString("colour")))))
+                .optional();
     }
 
     void deleteAll() {

@@ -8,6 +8,8 @@ import dev.taskstream.api.UserId;
 import dev.taskstream.api.history.HistoryPage;
 import dev.taskstream.api.tasks.TaskPage;
 import dev.taskstream.api.tasks.TaskView;
+import dev.taskstream.query.stream.ChangeLogReader;
+import dev.taskstream.query.stream.StreamPosition;
 import dev.taskstream.query.history.AsOf;
 import dev.taskstream.query.history.HistoryQuery;
 import dev.taskstream.query.tags.Tags;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,16 +34,22 @@ class TaskQueryController {
     private final TaskList list;
     private final TaskViewRepository views;
     private final Tags tags;
+    private final ChangeLogReader changes;
     private final TaskHistory history;
 
-    TaskQueryController(TaskList list, TaskViewRepository views, Tags tags, TaskHistory history) {
+    TaskQueryController(TaskList list, TaskViewRepository views, Tags tags, ChangeLogReader changes,
+                        TaskHistory history) {
         this.list = list;
         this.views = views;
         this.tags = tags;
+        this.changes = changes;
         this.history = history;
     }
 
-    /** See {@link TaskListQuery} for the parameters; unknown ones are refused, not ignored. */
+    /**
+     * See {@link TaskListQuery} for the parameters; unknown ones are refused, not ignored. The
+     * {@value StreamPosition#HEADER} header is the stream position the page reflects at least, read first.
+     */
     @GetMapping
     @Parameter(in = QUERY, name = "q", description = "Full-text search; the last word matches as a prefix")
     @Parameter(in = QUERY, name = "status", schema = @Schema(allowableValues = {"open", "completed", "all"}))
@@ -56,18 +65,24 @@ class TaskQueryController {
     @Parameter(in = QUERY, name = "limit", schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
     @Parameter(in = QUERY, name = "cursor", description = "nextCursor of the previous page")
     @Parameter(in = QUERY, name = "count", description = "true adds total", schema = @Schema(type = "boolean"))
-    TaskPage list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters, UserId user) {
-        return list.page(user, TaskListQuery.parse(parameters));
+    ResponseEntity<TaskPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+                                  UserId user) {
+        TaskListQuery query = TaskListQuery.parse(parameters);
+        long position = changes.position(user);
+        return ResponseEntity.ok().header(StreamPosition.HEADER, Long.toString(position)).body(list.page(user, query));
     }
 
-    /** With {@code asOf}, the task as it was then, folded from its events (404 if it did not exist then). */
+    /**
+     * With {@code asOf}, the task as it was then, folded from its events (404 if it did not exist then). The
+     * {@code ETag} is the version, for {@code If-Match} on the next write.
+     */
     @GetMapping("/{id}")
-    TaskView get(@PathVariable UUID id, @RequestParam(required = false) String asOf, UserId user) {
-        if (asOf != null) {
-            return history.asOf(user, new TaskId(id), AsOf.parse(asOf, Instant.now()));
-        }
-        return views.find(user, new TaskId(id), tags.byId(user))
-                .orElseThrow(() -> TaskstreamException.notFound(new TaskId(id)));
+    ResponseEntity<TaskView> get(@PathVariable UUID id, @RequestParam(required = false) String asOf, UserId user) {
+        TaskView view = asOf != null
+                ? history.asOf(user, new TaskId(id), AsOf.parse(asOf, Instant.now()))
+                : views.find(user, new TaskId(id), tags.byId(user))
+                        .orElseThrow(() -> TaskstreamException.notFound(new TaskId(id)));
+        return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
     }
 
     /** Every event of the task, oldest first, deleted tasks included; see {@link HistoryQuery} for paging. */

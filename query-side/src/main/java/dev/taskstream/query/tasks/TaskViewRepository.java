@@ -102,8 +102,19 @@ class TaskViewRepository {
         return ids.toArray(UUID[]::new);
     }
 
-    void delete(TaskId id) {
-        jdbc.sql("DELETE FROM " + table + " WHERE task_id = ?").param(id.value()).update();
+    /** Deletes the row and answers its owner, or nothing if there was no row. */
+    Optional<UserId> delete(TaskId id) {
+        return jdbc.sql("DELETE FROM " + table + " WHERE task_id = ? RETURNING owner_id")
+                .param(id.value())
+                .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
+                .optional();
+    }
+
+    Optional<UserId> owner(TaskId id) {
+        return jdbc.sql("SELECT owner_id FROM " + table + " WHERE task_id = ?")
+                .param(id.value())
+                .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
+                .optional();
     }
 
     void deleteAll() {

@@ -127,7 +127,7 @@ public class RecurrenceSaga {
         UpdateTask update = new UpdateTask(latestTask, owner,
                 after.title().equals(before.title()) ? null : after.title(), description, null, false,
                 after.priority() == before.priority() ? null : after.priority(), after.tags(), removed,
-                after.reminders().equals(before.reminders()) ? null : after.reminders());
+                after.reminders().equals(before.reminders()) ? null : after.reminders(), null);
         unlessDeleted(() -> commands.sendAndWait(update));
     }
 

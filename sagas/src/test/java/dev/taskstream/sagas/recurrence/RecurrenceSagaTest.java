@@ -173,7 +173,7 @@ class RecurrenceSagaTest {
         fixture.givenAggregate(SERIES.toString()).published(CREATED, scheduled(1, FIRST))
                 .whenAggregate(SERIES.toString()).publishes(new SeriesTemplateChanged(SERIES, withReminder))
                 .expectDispatchedCommands(new UpdateTask(FIRST, OWNER, null, null, null, false, null, Set.of(WORK),
-                        Set.of(), halfHour));
+                        Set.of(), halfHour, null));
     }
 
     @Test

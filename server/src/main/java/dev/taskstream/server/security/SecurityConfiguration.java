@@ -11,7 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every {@code /api/**} request needs a valid token, except sign-up, login and logout; everything else (the web UI's
+ * Every {@code /api/**} request needs a valid token, except sign-up, login, logout and the stream's
+ * handshake (a single-use ticket); everything else (the web UI's
  * files, the OpenAPI document, health) is public. The token comes as a bearer header, or from the web UI's
  * session cookie ({@link SessionCookie} says why that is safe without CSRF tokens). Server sessions are off.
  */
@@ -24,6 +25,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").access(admins)
+                        // The stream's handshake authenticates with a single-use ticket (browsers cannot set headers).
+                        .requestMatchers(HttpMethod.GET, "/api/stream").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }).bearerTokenResolver(new HeaderOrSessionCookie()))

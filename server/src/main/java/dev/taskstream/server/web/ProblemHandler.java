@@ -34,14 +34,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TaskstreamException.class)
     ResponseEntity<Object> refused(TaskstreamException e) {
-        return problem(e.code(), e.field(), e.getMessage());
+        return problem(e.refusal());
     }
 
     /** A command's refusal crosses the command bus as a {@link Refusal}, whichever process handled it. */
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException e) {
-        Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
-        return problem(refusal.code(), refusal.field(), refusal.detail());
+        return problem(Refusal.of(e).orElseThrow(() -> e));
+    }
+
+    private static ResponseEntity<Object> problem(Refusal refusal) {
+        ResponseEntity<Object> problem = problem(refusal.code(), refusal.field(), refusal.detail());
+        if (problem.getBody() instanceof ProblemDetail body) {
+            refusal.properties().forEach(body::setProperty);
+        }
+        return problem;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -109,6 +110,16 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** Any request with extra headers, given as name-value pairs ({@code "If-Match", "\"3\""}). */
+    public Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method,
+                json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
@@ -124,7 +135,8 @@ public final class ApiClient {
         try {
             var response = HTTP.send(request.build(), BodyHandlers.ofString());
             String body = response.body();
-            return new Response(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+            return new Response(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -133,10 +145,14 @@ public final class ApiClient {
         }
     }
 
-    public record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
 
         public String text(String field) {
             return body.path(field).asText();
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 }

@@ -1,0 +1,203 @@
+package dev.taskstream.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskstream.api.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on writes: the first request with a key runs and its answer (status, body, {@code ETag},
+ * {@code Location}) is kept for 24 hours; a retry with the same key gets that answer again, marked
+ * {@code Idempotent-Replayed: true}, and changes nothing. The same key with another request (method, path or body)
+ * is 422 naming the header; a retry while the first is still running is 409. Keys are per user. An answer of 5xx
+ * is not kept, so a retry runs the request again. Runs after Spring Security, so the caller is known.
+ */
+@Component
+@EnableScheduling
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyKeys keys;
+    private final ObjectMapper json;
+
+    IdempotencyFilter(IdempotencyKeys keys, ObjectMapper json) {
+        this.keys = keys;
+        this.json = json;
+    }
+
+    /** Only authenticated writes with the header; sign-up, login and stream tickets are left alone. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod())
+                || !path.startsWith("/api/") || path.startsWith("/api/auth/") || path.startsWith("/api/stream");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER);
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            refuse(response, ErrorCode.INVALID_FIELD, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
+            return;
+        }
+        UUID owner = UUID.fromString(token.getToken().getSubject());
+        byte[] body = request.getInputStream().readAllBytes();
+        byte[] fingerprint = fingerprint(request, body);
+
+        if (keys.claim(owner, key, fingerprint)) {
+            run(new CachedBodyRequest(request, body), response, chain, owner, key);
+            return;
+        }
+        Optional<IdempotencyKeys.Stored> stored = keys.find(owner, key);
+        if (stored.isEmpty()) {
+            // Released by a failed first request a moment ago: this one runs it again.
+            refuse(response, ErrorCode.IDEMPOTENCY_KEY_IN_USE, "The first request with this Idempotency-Key has just"
+                    + " failed; retry.");
+        } else if (!Arrays.equals(stored.get().fingerprint(), fingerprint)) {
+            refuse(response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+        } else if (stored.get().status() == null) {
+            refuse(response, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                    "The first request with this Idempotency-Key is still running; retry in a moment.");
+        } else {
+            replay(stored.get(), response);
+        }
+    }
+
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, UUID owner, String key)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(request, captured);
+            if (captured.getStatus() < 500) {
+                keys.answer(owner, key, captured.getStatus(), captured.getContentType(),
+                        captured.getHeader(HttpHeaders.ETAG), captured.getHeader(HttpHeaders.LOCATION),
+                        captured.getContentAsByteArray());
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                keys.release(owner, key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(IdempotencyKeys.Stored stored, HttpServletResponse response) throws IOException {
+        response.setStatus(stored.status());
+        response.setHeader(REPLAYED, "true");
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        if (stored.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, stored.etag());
+        }
+        if (stored.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, stored.location());
+        }
+        if (stored.body() != null) {
+            response.getOutputStream().write(stored.body());
+        }
+    }
+
+    private void refuse(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+        ResponseEntity<Object> problem = ProblemHandler.problem(code, HEADER, detail);
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem.getBody());
+    }
+
+    /** Method, path with query and body: what makes two requests the same request. */
+    private static byte[] fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return sha.digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    /** The request with its body read once already (for the fingerprint), readable again by the controller. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("Bodies are read synchronously here");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.taskstream.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskstream.server.support.ApiClient;
+import dev.taskstream.server.support.ApiClient.Response;
+import dev.taskstream.server.support.Eventually;
+import dev.taskstream.server.support.ServerTest;
+import dev.taskstream.server.support.StreamClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The real-time stream over real WebSockets (the JDK's client) against the running server. */
+@ServerTest(properties = {"taskstream.stream.send-time-limit=1s", "taskstream.stream.send-buffer-limit=64KB"})
+class StreamTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private static final int WRITERS = 4;
+
+    private ApiClient ada;
+
+    @BeforeEach
+    void newUser() {
+        ada = ApiClient.newUser(port);
+    }
+
+    @Test
+    void twoDevicesOfOneUserSeeEachOthersChangesAndAnotherUserSeesNone() {
+        ApiClient bob = ApiClient.newUser(port);
+        try (StreamClient phone = StreamClient.open(port, ada, null);
+             StreamClient laptop = StreamClient.open(port, ada, null);
+             StreamClient bobs = StreamClient.open(port, bob, null)) {
+            assertThat(phone.next().path("type").asText()).isEqualTo("hello");
+            assertThat(laptop.next().path("position").asLong()).isZero();
+            bobs.next();
+
+            String id = ada.post("/api/tasks", "{\"title\":\"Buy milk\"}").text("id");
+            for (StreamClient device : List.of(phone, laptop)) {
+                JsonNode upserted = device.next();
+                assertThat(upserted.path("type").asText()).isEqualTo("task.upserted");
+                assertThat(upserted.path("position").asLong()).isEqualTo(1);
+                assertThat(upserted.path("task").path("id").asText()).isEqualTo(id);
+                assertThat(upserted.path("task").path("title").asText()).isEqualTo("Buy milk");
+            }
+            ada.patch("/api/tasks/" + id, "{\"title\":\"Buy oat milk\",\"priority\":\"HIGH\"}");
+            JsonNode changed = laptop.nextWhere(message -> message.path("task").path("version").asLong() == 2);
+            assertThat(changed.path("task").path("title").asText()).isEqualTo("Buy oat milk");
+            assertThat(changed.path("task").path("priority").asText()).isEqualTo("HIGH");
+            assertThat(phone.nextWhere(message -> message.path("task").path("version").asLong() == 2)).isEqualTo(changed);
+            ada.delete("/api/tasks/" + id);
+            long deletedAt = changed.path("position").asLong() + 1;
+            assertThat(phone.next().toString())
+                    .isEqualTo("{\"type\":\"task.deleted\",\"position\":" + deletedAt + ",\"id\":\"" + id + "\"}");
+
+            // Bob's own change is the first thing Bob's device hears: none of Ada's reached it.
+            String bobsTask = bob.post("/api/tasks", "{\"title\":\"Bob's\"}").text("id");
+            JsonNode first = bobs.next();
+            assertThat(first.path("task").path("id").asText()).isEqualTo(bobsTask);
+            assertThat(first.path("position").asLong()).isEqualTo(1);
+            phone.expectNothingFor(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void tagsAndSeriesAreStreamedToo() {
+        try (StreamClient device = StreamClient.open(port, ada, null)) {
+            device.next();
+            String tag = ada.post("/api/tags", "{\"name\":\"home\",\"colour\":\"#22aa55\"}").text("id");
+            JsonNode upserted = device.next();
+            assertThat(upserted.path("type").asText()).isEqualTo("tag.upserted");
+            assertThat(upserted.path("tag").path("name").asText()).isEqualTo("home");
+            ada.delete("/api/tags/" + tag);
+            assertThat(device.next().path("type").asText()).isEqualTo("tag.deleted");
+
+            Response recurring = ada.post("/api/tasks", "{\"title\":\"Stand-up\",\"due\":{\"date\":\"2030-03-04\","
+                    + "\"time\":\"09:00\",\"timeZone\":\"Europe/Berlin\"},\"recurrence\":{\"preset\":\"weekly\"}}");
+            JsonNode series = device.nextOfType("series.upserted");
+            assertThat(series.path("series").path("id").asText()).isEqualTo(recurring.text("seriesId"));
+        }
+    }
+
+    @Test
+    void listsCarryThePositionTheyReflectAndHelloTheCurrentOne() {
+        ada.post("/api/tasks", "{\"title\":\"one\"}");
+        ada.post("/api/tasks", "{\"title\":\"two\"}");
+        Eventually.items(ada, "/api/tasks", 2);
+        Response list = ada.get("/api/tasks");
+        assertThat(list.header("Stream-Position")).isEqualTo("2");
+        assertThat(ada.get("/api/tags").header("Stream-Position")).isEqualTo("2");
+        try (StreamClient device = StreamClient.open(port, ada, Long.parseLong(list.header("Stream-Position")))) {
+            assertThat(device.next().toString()).isEqualTo("{\"type\":\"hello\",\"position\":2}");
+            device.expectNothingFor(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void aReconnectWithSinceGetsExactlyTheMissedChangesInOrderThenLiveOnes() {
+        String id = ada.post("/api/tasks", "{\"title\":\"v0\"}").text("id");
+        long lastSeen;
+        try (StreamClient device = StreamClient.open(port, ada, null)) {
+            device.next();
+            ada.patch("/api/tasks/" + id, "{\"title\":\"v1\"}");
+            lastSeen = device.nextWhere(message -> message.path("task").path("title").asText().equals("v1"))
+                    .path("position").asLong();
+        }
+        for (int i = 2; i <= 6; i++) {
+            ada.patch("/api/tasks/" + id, "{\"title\":\"v" + i + "\"}");
+            Eventually.task(ada, id, i);
+        }
+        await().atMost(Eventually.BOUND).until(() -> ada.get("/api/tasks").header("Stream-Position"),
+                position -> Long.parseLong(position) == lastSeen + 5);
+
+        try (StreamClient device = StreamClient.open(port, ada, lastSeen)) {
+            assertThat(device.next().path("position").asLong()).isEqualTo(lastSeen + 5);
+            List<JsonNode> missed = device.next(5);
+            List<Long> positions = new ArrayList<>();
+            List<String> titles = new ArrayList<>();
+            missed.forEach(message -> {
+                positions.add(message.path("position").asLong());
+                titles.add(message.path("task").path("title").asText());
+            });
+            assertThat(positions).containsExactly(lastSeen + 1, lastSeen + 2, lastSeen + 3, lastSeen + 4, lastSeen + 5);
+            assertThat(titles).containsExactly("v2", "v3", "v4", "v5", "v6");
+
+            ada.patch("/api/tasks/" + id, "{\"title\":\"live\"}");
+            JsonNode live = device.next();
+            assertThat(live.path("position").asLong()).isEqualTo(lastSeen + 6);
+            assertThat(live.path("task").path("title").asText()).isEqualTo("live");
+            device.expectNothingFor(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void catchUpAndLiveChangesMeetWithoutGapOrDuplicate() throws Exception {
+        String id = ada.post("/api/tasks", "{\"title\":\"start\"}").text("id");
+        Eventually.task(ada, id, 0);
+        int writes = 40;
+        Thread writer = new Thread(() -> {
+            for (int i = 1; i <= writes; i++) {
+                ada.patch("/api/tasks/" + id, "{\"title\":\"w" + i + "\"}");
+            }
+        });
+        writer.start();
+        // Connect from the very beginning while the writer is busy: the seam falls somewhere in its writes.
+        try (StreamClient device = StreamClient.open(port, ada, 0L)) {
+            device.next();
+            writer.join();
+            List<Long> positions = new ArrayList<>();
+            JsonNode message;
+            do {
+                message = device.next();
+                positions.add(message.path("position").asLong());
+            } while (!message.path("task").path("title").asText().equals("w" + writes));
+            assertThat(positions).as("every position once, in order").isEqualTo(
+                    LongStream.rangeClosed(1, positions.size()).boxed().toList());
+            device.expectNothingFor(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void aSinceFromTheFutureGetsResync() {
+        ada.post("/api/tasks", "{\"title\":\"one\"}");
+        await().atMost(Eventually.BOUND).until(() -> ada.get("/api/tasks").header("Stream-Position"), "1"::equals);
+        try (StreamClient device = StreamClient.open(port, ada, 99L)) {
+            assertThat(device.next().toString()).isEqualTo("{\"type\":\"hello\",\"position\":1}");
+            assertThat(device.next().toString()).isEqualTo("{\"type\":\"resync\",\"position\":1}");
+            ada.post("/api/tasks", "{\"title\":\"two\"}");
+            assertThat(device.next().path("position").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWhileAnotherKeepsReceiving() throws Exception {
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            tasks.add(ada.post("/api/tasks", "{\"title\":\"big " + i + "\"}").text("id"));
+        }
+        double slowClosesBefore = slowCloses();
+        try (StreamClient reader = StreamClient.open(port, ada, null);
+             Socket stalled = stalledStream(StreamClient.ticket(ada))) {
+            reader.next();
+            // About 20 KB per message, none read by the stalled client, until the server gives up on it: once the
+            // kernel's socket buffers are full (a few MB), a send waits longer than the 1 s limit.
+            int[] versions = new int[WRITERS];
+            Thread[] writers = new Thread[WRITERS];
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers[w] = new Thread(() -> {
+                    while (slowCloses() == slowClosesBefore && versions[writer] < 1_000) {
+                        versions[writer]++;
+                        ada.patch("/api/tasks/" + tasks.get(writer),
+                                "{\"description\":\"" + versions[writer] + "x".repeat(19_990) + "\"}");
+                    }
+                });
+                writers[w].start();
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            await().atMost(Eventually.BOUND).until(() -> slowCloses() > slowClosesBefore);
+            assertThat(drainsToEnd(stalled)).as("the stalled connection is closed").isTrue();
+
+            for (int w = 0; w < WRITERS; w++) {
+                Eventually.task(ada, tasks.get(w), versions[w]);
+            }
+            ada.patch("/api/tasks/" + tasks.get(0), "{\"title\":\"still here\"}");
+            reader.nextWhere(message -> message.path("task").path("title").asText().equals("still here"));
+        }
+    }
+
+    @Test
+    void ticketsAreRefusedBeforeTheUpgradeWhenMissingReusedExpiredOrForged() {
+        ApiClient anonymous = ApiClient.anonymous(port);
+        assertRefused(anonymous.get("/api/stream"), 401, "ticket");
+        assertRefused(anonymous.get("/api/stream?ticket=" + "A".repeat(43)), 401, "ticket");
+
+        String ticket = StreamClient.ticket(ada);
+        StreamClient.connect(port, ticket, null).join().close();
+        assertThat(handshakeStatus(ticket, null)).as("a used ticket").isEqualTo(401);
+
+        String expiring = StreamClient.ticket(ada);
+        jdbc.sql("UPDATE stream_ticket SET expires_at = now() - interval '1 second' WHERE owner_id = ?::uuid")
+                .param(ada.userId())
+                .update();
+        assertThat(handshakeStatus(expiring, null)).as("an expired ticket").isEqualTo(401);
+
+        // Another server's ticket is one this database never issued: indistinguishable from a forged one.
+        assertThat(handshakeStatus(UUID.randomUUID().toString(), null)).isEqualTo(401);
+        assertThat(handshakeStatus("", null)).isEqualTo(401);
+    }
+
+    @Test
+    void badParametersAreRefusedWithoutSpendingTheTicket() {
+        ApiClient anonymous = ApiClient.anonymous(port);
+        String ticket = StreamClient.ticket(ada);
+        assertRefused(anonymous.get("/api/stream?ticket=" + ticket + "&since=-1"), 400, "since");
+        assertRefused(anonymous.get("/api/stream?ticket=" + ticket + "&since=abc"), 400, "since");
+        assertRefused(anonymous.get("/api/stream?ticket=" + ticket + "&from=3"), 400, "from");
+        try (StreamClient device = StreamClient.connect(port, ticket, 0L).join()) {
+            assertThat(device.next().path("type").asText()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aTicketNeedsABearerToken() {
+        assertThat(ApiClient.anonymous(port).post("/api/stream/ticket").status()).isEqualTo(401);
+        Response ticket = ada.post("/api/stream/ticket");
+        assertThat(ticket.body().path("expiresIn").asInt()).isEqualTo(30);
+        assertThat(ticket.text("ticket")).hasSize(43);
+        assertThat(ticket.header("Cache-Control")).contains("no-store");
+    }
+
+    private static void assertRefused(Response response, int status, String field) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.text("field")).isEqualTo(field);
+        assertThat(response.text("code")).isNotBlank();
+    }
+
+    private int handshakeStatus(String ticket, Long since) {
+        try {
+            StreamClient.connect(port, ticket, since).join().close();
+            return 101;
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+    }
+
+    private double slowCloses() {
+        var counter = meters.find("taskstream.stream.closes").tag("reason", "slow-consumer").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Opens a stream over a plain socket with a tiny receive buffer, and never reads from it. */
+    private Socket stalledStream(String ticket) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("localhost", port));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /api/stream?ticket=" + ticket + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    /** Reads whatever the server had sent until the connection ends; false if it stays open. */
+    private static boolean drainsToEnd(Socket socket) throws IOException {
+        socket.setSoTimeout(5_000);
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            while (in.read(buffer) != -1) {
+                // discard: only the end matters
+            }
+            return true;
+        } catch (SocketException reset) {
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        }
+    }
+}
