@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ApiClient.Response;
 import dev.taskstream.server.support.Eventually;
+import dev.taskstream.server.support.Reminders;
 import dev.taskstream.server.support.ServerTest;
 import dev.taskstream.server.support.StreamClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import java.net.SocketTimeoutException;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -105,6 +107,18 @@ class StreamTest {
                     + "\"time\":\"09:00\",\"timeZone\":\"Europe/Berlin\"},\"recurrence\":{\"preset\":\"weekly\"}}");
             JsonNode series = device.nextOfType("series.upserted");
             assertThat(series.path("series").path("id").asText()).isEqualTo(recurring.text("seriesId"));
+        }
+    }
+
+    @Test
+    void aFiredReminderIsStreamedAsANotification() {
+        try (StreamClient device = StreamClient.open(port, ada, null)) {
+            device.next();
+            String task = ada.post("/api/tasks", "{\"title\":\"Call the plumber\",\"reminders\":["
+                    + Reminders.at(Instant.now().plusSeconds(2)) + "]}").text("id");
+            JsonNode created = device.nextOfType("notification.created");
+            assertThat(created.path("notification").path("taskId").asText()).isEqualTo(task);
+            assertThat(created.path("notification").path("title").asText()).isEqualTo("Call the plumber");
         }
     }
 
