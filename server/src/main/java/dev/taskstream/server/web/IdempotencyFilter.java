@@ -3,16 +3,10 @@ package dev.taskstream.server.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskstream.api.ErrorCode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,7 +73,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         byte[] fingerprint = fingerprint(request, body);
 
         if (keys.claim(owner, key, fingerprint)) {
-            run(new CachedBodyRequest(request, body), response, chain, owner, key);
+            run(new BufferedBodyRequest(request, body), response, chain, owner, key);
             return;
         }
         Optional<IdempotencyKeys.Stored> stored = keys.find(owner, key);
@@ -151,53 +145,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return sha.digest(body);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
-    }
-
-    /** The request with its body read once already (for the fingerprint), readable again by the controller. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Bodies are read synchronously here");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }
