@@ -240,7 +240,9 @@ class StreamTest {
             for (Thread writer : writers) {
                 writer.join();
             }
-            await().atMost(Eventually.BOUND).until(() -> slowCloses() > slowClosesBefore);
+            await().atMost(Eventually.BOUND)
+                    .alias("a slow-consumer close after " + versions.length + " writers; closes so far: " + closes())
+                    .until(() -> slowCloses() > slowClosesBefore);
             assertThat(drainsToEnd(stalled)).as("the stalled connection is closed").isTrue();
 
             for (int w = 0; w < WRITERS; w++) {
@@ -314,7 +316,17 @@ class StreamTest {
         return counter == null ? 0 : counter.count();
     }
 
-    /** Opens a stream over a plain socket with a tiny receive buffer, and never reads from it. */
+    private String closes() {
+        return meters.find("taskstream.stream.closes").counters().stream()
+                .map(counter -> counter.getId().getTag("reason") + "=" + counter.count())
+                .toList()
+                .toString();
+    }
+
+    /**
+     * Opens a stream over a plain socket with a tiny receive buffer, reads the handshake's answer (it must be the
+     * upgrade), and never reads again.
+     */
     private Socket stalledStream(String ticket) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
@@ -324,7 +336,21 @@ class StreamTest {
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        assertThat(responseHead(socket.getInputStream())).startsWith("HTTP/1.1 101");
         return socket;
+    }
+
+    /** The status line and headers, byte by byte so that nothing after them is consumed. */
+    private static String responseHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int next = in.read();
+            if (next == -1) {
+                break;
+            }
+            head.append((char) next);
+        }
+        return head.toString();
     }
 
     /** Reads whatever the server had sent until the connection ends; false if it stays open. */

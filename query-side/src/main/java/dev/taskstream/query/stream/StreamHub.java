@@ -179,18 +179,26 @@ class StreamHub implements SmartLifecycle {
     }
 
     /**
-     * A send that overflowed the buffer, or that the client did not accept within the send time limit (Tomcat's
-     * blocking-send timeout, set to that limit), is a slow consumer; anything else is a broken connection.
+     * A send that overflowed the buffer, or that the client did not accept within the send time limit, is a slow
+     * consumer; anything else is a broken connection. The time waited decides, not only the exception's type:
+     * Tomcat reports its blocking-send timeout (set to that limit) in more than one shape.
      */
     private void failed(StreamSession session, Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SessionLimitExceededException || cause instanceof SocketTimeoutException) {
-                close(session, StreamCloses.SLOW_CONSUMER, "slow-consumer");
-                return;
-            }
+        if (overflowedOrTimedOut(e) || session.sendingForMillis() >= settings.sendTimeLimit().toMillis()) {
+            close(session, StreamCloses.SLOW_CONSUMER, "slow-consumer");
+            return;
         }
         log.debug("Sending to stream {} failed", session.id(), e);
-        close(session, CloseStatus.SERVER_ERROR, null);
+        close(session, CloseStatus.SERVER_ERROR, "send-failed");
+    }
+
+    private static boolean overflowedOrTimedOut(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SessionLimitExceededException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void sendUpToHead(UserChannel channel, StreamSession session) throws IOException {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The stream's meters: {@code taskstream.stream.sessions} (open), {@code taskstream.stream.messages.sent},
  * {@code taskstream.stream.send.latency} (from the change's write in the projection to its send) and
- * {@code taskstream.stream.closes} by {@code reason} ({@code slow-consumer}, {@code idle}, {@code token-expired}).
+ * {@code taskstream.stream.closes} by {@code reason} ({@code slow-consumer}, {@code idle}, {@code token-expired},
+ * {@code send-failed}).
  */
 @Component
 class StreamMetrics {
