@@ -41,12 +41,15 @@ final class EventTable {
         this.axon = axon;
     }
 
-    long position() {
-        return position;
+    /** Events in the order to fold them, and the global position read up to. */
+    record Page(List<TrackedEventMessage<?>> events, long position) {
     }
 
-    /** Up to {@code limit} events after the last one read, late arrivals in earlier gaps first. */
-    List<TrackedEventMessage<?>> next(int limit) {
+    /**
+     * Up to {@code limit} events after the last one read, late arrivals in earlier gaps first, with their payloads
+     * already deserialized: a rebuild reads and deserializes the next page on another thread while it writes this one.
+     */
+    Page next(int limit) {
         List<TrackedEventData<byte[]>> rows = new ArrayList<>(lateArrivals());
         List<TrackedEventData<byte[]>> page = jdbc.sql("SELECT " + COLUMNS
                         + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?")
@@ -62,8 +65,16 @@ final class EventTable {
             position = index;
         }
         rows.addAll(page);
-        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), axon.eventSerializer(), axon.upcasterChain())
-                .toList();
+        List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(),
+                axon.eventSerializer(), axon.upcasterChain()).toList();
+        for (TrackedEventMessage<?> event : events) {
+            try {
+                event.getPayload();
+            } catch (RuntimeException unreadable) {
+                // Left for the fold, which counts and logs an event its handlers cannot take.
+            }
+        }
+        return new Page(events, position);
     }
 
     private List<TrackedEventData<byte[]>> lateArrivals() {

@@ -1,13 +1,18 @@
 package dev.taskstream.query.rebuild;
 
 import dev.taskstream.api.admin.ReplayProgress;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
@@ -49,6 +54,12 @@ final class Rebuild {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     private static final UnaryOperator<String> NEXT = table -> table + "_next";
+    /**
+     * The bulk fold writes an unlogged table with half-empty pages: no write-ahead log record for each of its millions
+     * of row versions, and room on the page for a row's next version, so an update stays on its page and leaves the
+     * primary key alone (a HOT update). A crash meanwhile empties the table, and the rebuild is run again.
+     */
+    private static final int BULK_FILL_FACTOR = 50;
 
     private final String processor;
     private final List<Rebuildable> projections;
@@ -58,8 +69,15 @@ final class Rebuild {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final int batchSize;
-    private final DeferredStatements deferred = new DeferredStatements();
+    private final DeferredStatements deferred;
     private final EventTable eventTable;
+    private final ReentrantLock writing = new ReentrantLock();
+    private Connection barrier;
+    private final ExecutorService folder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-folder");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Instant startedAt = Instant.now();
 
     private volatile String state = "RUNNING";
@@ -81,6 +99,7 @@ final class Rebuild {
         this.transactions = transactions;
         this.batchSize = batchSize;
         this.eventTable = new EventTable(jdbc, axon);
+        this.deferred = new DeferredStatements(this::barrier);
     }
 
     boolean finished() {
@@ -102,7 +121,7 @@ final class Rebuild {
                     .map(p -> (EventMessageHandler) new AnnotationEventHandlerAdapter(p.writingTo(recorded, NEXT)))
                     .toList();
             foldAll(handlers);
-            tables.forEach(this::generateColumns);
+            tables.forEach(this::finishNext);
             tables.forEach(this::indexNext);
             foldAll(handlers);
             state = "SWAPPING";
@@ -124,6 +143,7 @@ final class Rebuild {
             log.error("Rebuild of {} failed; the live tables answer as before", processor, e);
             tables.forEach(table -> jdbc.sql("DROP TABLE IF EXISTS " + NEXT.apply(table.name())).update());
         } finally {
+            folder.shutdownNow();
             finishedAt = Instant.now();
         }
     }
@@ -145,14 +165,19 @@ final class Rebuild {
     private void createNext(Rebuildable.Table table) {
         String next = NEXT.apply(table.name());
         jdbc.sql("DROP TABLE IF EXISTS " + next).update();
-        jdbc.sql("CREATE TABLE " + next + " (LIKE " + table.name()
-                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS, PRIMARY KEY (" + table.key() + "))")
+        jdbc.sql("CREATE UNLOGGED TABLE " + next + " (LIKE " + table.name()
+                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS, PRIMARY KEY (" + table.key() + ")) WITH (fillfactor = "
+                + BULK_FILL_FACTOR + ")")
                 .update();
     }
 
-    /** The live table's generated columns, added back with their expressions: one rewrite computes them all. */
-    private void generateColumns(Rebuildable.Table table) {
-        List<String> changes = new ArrayList<>();
+    /**
+     * One rewrite after the bulk fold: the table becomes logged (one copy in the write-ahead log instead of one
+     * record per row version), its pages full again, and the live table's generated columns are added back with
+     * their expressions, computed once per row.
+     */
+    private void finishNext(Rebuildable.Table table) {
+        List<String> changes = new ArrayList<>(List.of("SET LOGGED", "RESET (fillfactor)"));
         for (Map<String, Object> column : jdbc.sql("""
                         SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
                                pg_get_expr(d.adbin, d.adrelid) AS expression
@@ -163,9 +188,7 @@ final class Rebuild {
             changes.add("ADD COLUMN " + column.get("name") + " " + column.get("type")
                     + " GENERATED ALWAYS AS (" + column.get("expression") + ") STORED");
         }
-        if (!changes.isEmpty()) {
-            jdbc.sql("ALTER TABLE " + NEXT.apply(table.name()) + " " + String.join(", ", changes)).update();
-        }
+        jdbc.sql("ALTER TABLE " + NEXT.apply(table.name()) + " " + String.join(", ", changes)).update();
     }
 
     /** Every secondary index of the live table, under the same name with {@code _next}, renamed back at the swap. */
@@ -188,54 +211,123 @@ final class Rebuild {
                 .query().listOfRows();
     }
 
-    /** Folds batches until a read comes back short of a batch: the store's head as it was a moment ago. */
+    /**
+     * Folds pages until a read comes back short of a page: the store's head as it was a moment ago. Two threads overlap
+     * on two cores: the folder reads, deserializes and folds the next page (recording its writes) while this thread
+     * writes the page before it, in a transaction of its own. The folder starts a page only once this thread holds
+     * {@link #writing} for the page before, so a query in a handler ({@link #barrier}) waits for that page's commit.
+     */
     private void foldAll(List<EventMessageHandler> handlers) {
-        int read;
+        Future<Folded> next = folder.submit(() -> fold(handlers, eventTable.next(batchSize)));
+        Folded page;
         do {
-            read = transactions.execute(status -> foldBatch(handlers));
-        } while (read >= batchSize);
+            page = await(next);
+            writing.lock();
+            try {
+                if (page.events() >= batchSize) {
+                    next = folder.submit(() -> fold(handlers, eventTable.next(batchSize)));
+                }
+                Folded written = page;
+                transactions.executeWithoutResult(status -> write(written));
+            } finally {
+                writing.unlock();
+            }
+        } while (page.events() >= batchSize);
     }
 
-    private int foldBatch(List<EventMessageHandler> handlers) {
+    private static Folded await(Future<Folded> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Folding events failed", e.getCause());
+        }
+    }
+
+    /** A page's events folded: what they write, the position they reach, and how many there were. */
+    private record Folded(DeferredStatements.Writes writes, long position, int events) {
+    }
+
+    /**
+     * On the folder thread. Each event goes to the wave after its aggregate's previous one in the page; an event that
+     * touches other aggregates gets a wave of its own after everything before it, and everything after it comes later.
+     */
+    private Folded fold(List<EventMessageHandler> handlers, EventTable.Page page) {
+        Map<String, Integer> waveOf = new HashMap<>();
+        int base = 0;
+        int last = 0;
+        for (TrackedEventMessage<?> event : page.events()) {
+            String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+            int wave;
+            if (aggregate == null || touchesOtherAggregates(event)) {
+                wave = last + 1;
+                waveOf.clear();
+                base = wave + 1;
+            } else {
+                wave = base + waveOf.merge(aggregate, 1, Integer::sum) - 1;
+            }
+            last = Math.max(last, wave);
+            deferred.wave(wave);
+            try {
+                for (EventMessageHandler handler : handlers) {
+                    if (handler.canHandle(event)) {
+                        fold(handler, event);
+                    }
+                }
+            } finally {
+                settleBarrier();
+            }
+        }
+        return new Folded(deferred.take(), page.position(), page.events().size());
+    }
+
+    private boolean touchesOtherAggregates(TrackedEventMessage<?> event) {
+        for (Rebuildable projection : projections) {
+            if (projection.touchesOtherAggregates(event.getPayload())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** On the folder thread: waits for the page being written to commit, then opens a transaction after it. */
+    private Connection barrier() throws SQLException {
+        if (barrier == null) {
+            writing.lock();
+            writing.unlock();
+            barrier = dataSource.getConnection();
+            barrier.setAutoCommit(false);
+        }
+        return barrier;
+    }
+
+    private void settleBarrier() {
+        if (barrier == null) {
+            return;
+        }
+        try (Connection connection = barrier) {
+            barrier = null;
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing before a rebuild's query failed", e);
+        }
+    }
+
+    private void write(Folded page) {
         // A rebuild can be run again if the server stops; waiting for each commit to reach the disk buys nothing.
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
         // The pool plans every statement for its values (see application.yml); updates by primary key need no plan
         // of their own, and planning each of a rebuild's statements cost more than running it.
         jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-        List<TrackedEventMessage<?>> batch = eventTable.next(batchSize);
-        Set<String> aggregatesInRun = new HashSet<>();
-        for (TrackedEventMessage<?> event : batch) {
-            String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-            boolean alone = aggregate == null
-                    || projections.stream().anyMatch(p -> p.touchesOtherAggregates(event.getPayload()));
-            if (alone || !aggregatesInRun.add(aggregate)) {
-                flush();
-                aggregatesInRun.clear();
-                if (!alone) {
-                    aggregatesInRun.add(aggregate);
-                }
-            }
-            for (EventMessageHandler handler : handlers) {
-                if (handler.canHandle(event)) {
-                    fold(handler, event);
-                }
-            }
-            if (alone) {
-                flush();
-            }
-        }
-        position = eventTable.position();
-        flush();
-        eventsDone += batch.size();
-        return batch.size();
-    }
-
-    private void flush() {
         try {
-            deferred.flush(DataSourceUtils.getConnection(dataSource));
+            page.writes().send(DataSourceUtils.getConnection(dataSource));
         } catch (SQLException e) {
             throw new IllegalStateException("Writing a rebuild batch failed", e);
         }
+        position = page.position();
+        eventsDone += page.events();
     }
 
     private void fold(EventMessageHandler handler, TrackedEventMessage<?> event) {

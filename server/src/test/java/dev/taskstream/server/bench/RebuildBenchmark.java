@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskstream.api.admin.ReplayProgress;
 import dev.taskstream.query.rebuild.Rebuilds;
 import dev.taskstream.server.TaskstreamApplication;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +56,7 @@ class RebuildBenchmark {
                     events, rawSeconds, events / rawSeconds);
 
             Rebuilds rebuilds = server.getBean(Rebuilds.class);
+            CpuTime cpu = new CpuTime(data);
             long started = System.nanoTime();
             rebuilds.start("task-view");
             ReplayProgress progress;
@@ -61,6 +66,7 @@ class RebuildBenchmark {
                 System.out.printf("  %-8s %,d/%,d events%n", progress.state(), progress.position(), progress.head());
             } while (progress.finishedAt() == null);
             double seconds = (System.nanoTime() - started) / 1e9;
+            CpuTime.Used used = cpu.used();
 
             assertThat(progress.state()).isEqualTo("DONE");
             assertThat(jdbc.sql("SELECT count(*) FROM task_view").query(Long.class).single())
@@ -68,6 +74,11 @@ class RebuildBenchmark {
             System.out.printf("rebuild of task-view: %,d events in %.1f s = %,.0f events/s (%s); raw read / rebuild = %.1f%n",
                     progress.eventsDone(), seconds, progress.eventsDone() / seconds,
                     Duration.ofMillis((long) (seconds * 1000)), seconds / rawSeconds);
+            // Wall-clock time here is mostly other builds' on a shared machine; CPU time per event is not.
+            System.out.printf("CPU during the rebuild: JVM %.1f s, PostgreSQL %.1f s = %,.0f events per CPU-second"
+                            + " (JVM alone %,.0f, PostgreSQL alone %,.0f)%n",
+                    used.jvm(), used.postgres(), progress.eventsDone() / (used.jvm() + used.postgres()),
+                    progress.eventsDone() / used.jvm(), progress.eventsDone() / used.postgres());
         }
     }
 
@@ -143,5 +154,53 @@ class RebuildBenchmark {
         jdbc.sql("VACUUM ANALYZE domain_event_entry").update();
         System.out.printf("loaded %,d events of %,d tasks in %.0f s%n", (long) tasks * EVENTS_PER_TASK, tasks,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** CPU seconds used by this JVM and by the embedded PostgreSQL (the postmaster and every process it started). */
+    private static final class CpuTime {
+
+        record Used(double jvm, double postgres) {
+        }
+
+        private final Path data;
+        private final double jvmAtStart;
+        private final double postgresAtStart;
+
+        CpuTime(Path data) throws IOException {
+            this.data = data;
+            this.jvmAtStart = jvm();
+            this.postgresAtStart = postgres();
+        }
+
+        Used used() throws IOException {
+            return new Used(jvm() - jvmAtStart, postgres() - postgresAtStart);
+        }
+
+        private static double jvm() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
+        }
+
+        /** utime + stime of /proc/PID/stat in clock ticks (100 a second on Linux). */
+        private double postgres() throws IOException {
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            long ticks = 0;
+            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : processes) {
+                    String[] fields;
+                    try {
+                        String stat = Files.readString(process.resolve("stat"));
+                        fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    if (pid == postmaster || Long.parseLong(fields[1]) == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            return ticks / 100.0;
+        }
     }
 }

@@ -1,0 +1,110 @@
+package dev.taskstream.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskstream.server.support.ApiClient;
+import dev.taskstream.server.support.Eventually;
+import dev.taskstream.server.support.ServerTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A rebuild must produce exactly the rows that live processing produced: every kind of task, tag and series event,
+ * deletions included, folded by pages of 7 events so that pages, waves and the queries of delete handlers meet.
+ */
+@ServerTest(properties = {"taskstream.admin.emails=" + RebuildEqualsLiveTest.ADMIN, "taskstream.rebuild.batch-size=7"})
+class RebuildEqualsLiveTest {
+
+    static final String ADMIN = "rebuild-equals-live-admin@example.org";
+    private static final String DUE = "\"due\":{\"date\":\"2026-12-24\",\"time\":\"18:00\",\"timeZone\":\"Europe/Berlin\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theRebuiltTablesEqualTheLiveOnes() {
+        ApiClient admin = ApiClient.user(port, ADMIN);
+        ApiClient one = ApiClient.newUser(port);
+        ApiClient two = ApiClient.newUser(port);
+        for (ApiClient user : List.of(one, two)) {
+            writeEveryKindOfEvent(user);
+        }
+        List<String> owners = List.of(one.userId(), two.userId());
+        Map<String, List<Map<String, Object>>> live = await().atMost(Eventually.BOUND).pollInterval(Duration.ofMillis(200))
+                .until(() -> rows(owners), settled -> settled.equals(rows(owners)));
+        assertThat(live.get("task_view")).hasSizeGreaterThan(10);
+        assertThat(live.get("tag_view")).hasSizeGreaterThan(2);
+        assertThat(live.get("series_view")).isNotEmpty();
+
+        for (String processor : List.of("task-view", "series-view")) {
+            assertThat(admin.post("/api/admin/processors/" + processor + "/replay").status()).isEqualTo(202);
+            JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.get("/api/admin/processors/" + processor + "/replay").body(),
+                            progress -> Set.of("DONE", "FAILED").contains(progress.get("state").asText()));
+            assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+            assertThat(done.get("failedEvents").asLong()).isZero();
+        }
+
+        assertThat(rows(owners)).isEqualTo(live);
+    }
+
+    /** Created, renamed, described, due set and cleared, prioritized, tagged, untagged, reminded, done, undone, deleted. */
+    private static void writeEveryKindOfEvent(ApiClient user) {
+        String home = user.post("/api/tags", "{\"name\":\"home\",\"colour\":\"#3366ff\"}").text("id");
+        String doomed = user.post("/api/tags", "{\"name\":\"doomed\"}").text("id");
+        for (int i = 0; i < 8; i++) {
+            String id = user.post("/api/tasks", "{\"title\":\"task " + i + "\",\"tags\":[\"home\",\"doomed\",\"t" + i + "\"],"
+                    + DUE + ",\"priority\":\"HIGH\",\"reminders\":[{\"before\":\"PT1H\"}]}").text("id");
+            user.patch("/api/tasks/" + id, "{\"title\":\"task " + i + " renamed\",\"description\":\"about " + i + "\"}");
+            user.patch("/api/tasks/" + id, "{\"priority\":\"LOW\",\"tags\":[\"home\",\"doomed\"]}");
+            if (i % 2 == 0) {
+                user.patch("/api/tasks/" + id, "{\"due\":null}");
+            }
+            user.post("/api/tasks/" + id + "/complete");
+            if (i % 3 == 0) {
+                user.post("/api/tasks/" + id + "/reopen");
+            }
+            if (i % 4 == 1) {
+                user.delete("/api/tasks/" + id);
+            }
+        }
+        user.patch("/api/tags/" + home, "{\"name\":\"house\",\"colour\":\"#ff0000\"}");
+        user.delete("/api/tags/" + doomed);
+        String series = user.post("/api/tasks", "{\"title\":\"weekly\"," + DUE
+                + ",\"recurrence\":{\"preset\":\"weekly\"}}").text("seriesId");
+        user.patch("/api/series/" + series, "{\"recurrence\":{\"preset\":\"daily\"}}");
+    }
+
+    /** Every column of the users' rows in each table, in key order. */
+    private Map<String, List<Map<String, Object>>> rows(List<String> owners) {
+        UUID[] ids = owners.stream().map(UUID::fromString).toArray(UUID[]::new);
+        return Map.of(
+                "task_view", table("SELECT * FROM task_view WHERE owner_id = ANY (?) ORDER BY task_id", ids),
+                "tag_view", table("SELECT * FROM tag_view WHERE owner_id = ANY (?) ORDER BY tag_id", ids),
+                "series_view", table("SELECT * FROM series_view WHERE owner_id = ANY (?) ORDER BY series_id", ids));
+    }
+
+    private List<Map<String, Object>> table(String sql, UUID[] owners) {
+        // Text makes arrays, jsonb and tsvector values comparable.
+        return jdbc.sql(sql).param(owners).query((row, n) -> {
+            Map<String, Object> columns = new TreeMap<>();
+            for (int c = 1; c <= row.getMetaData().getColumnCount(); c++) {
+                columns.put(row.getMetaData().getColumnName(c), row.getString(c));
+            }
+            return (Map<String, Object>) columns;
+        }).list();
+    }
+}
