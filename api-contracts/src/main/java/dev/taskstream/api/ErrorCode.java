@@ -48,6 +48,10 @@ public enum ErrorCode {
     /** The request's Content-Type or Accept header names something this endpoint does not speak. */
     UNSUPPORTED_MEDIA_TYPE(415),
     NOT_ACCEPTABLE(406),
+    /** No token, or one that is not valid (any endpoint but sign-up and login). */
+    UNAUTHENTICATED(401),
+    /** A valid token whose user may not do this: the admin API for anyone not in TASKSTREAM_ADMIN_EMAILS. */
+    FORBIDDEN(403),
     /** No event processor, or no dead letter, of that name (admin API). */
     PROCESSOR_NOT_FOUND(404),
     DEAD_LETTER_NOT_FOUND(404),

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.axonframework.config.ProcessingGroup;
@@ -73,8 +74,17 @@ class OperatorTest {
     void onlyAdminsReachTheAdminApi() {
         ApiClient admin = ApiClient.user(port, ADMIN);
 
-        assertThat(ApiClient.newUser(port).get("/api/admin/processors").status()).isEqualTo(403);
-        assertThat(ApiClient.anonymous(port).get("/api/admin/processors").status()).isEqualTo(401);
+        Response notAdmin = ApiClient.newUser(port).get("/api/admin/processors");
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.text("code")).isEqualTo("FORBIDDEN");
+        assertThat(notAdmin.text("type")).startsWith("urn:taskstream:problem:");
+        assertThat(notAdmin.header("Content-Type")).isEqualTo("application/problem+json");
+        Response anonymous = ApiClient.anonymous(port).get("/api/admin/processors");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.text("code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(ApiClient.anonymous(port).withToken("forged.token.here").get("/api/admin/processors").text("code"))
+                .isEqualTo("UNAUTHENTICATED");
         Response processors = admin.get("/api/admin/processors");
         assertThat(processors.status()).isEqualTo(200);
         JsonNode taskView = processor(processors.body(), "task-view");
@@ -82,8 +92,11 @@ class OperatorTest {
         assertThat(taskView.get("rebuildable").asBoolean()).isTrue();
         assertThat(taskView.get("head").asLong()).isGreaterThanOrEqualTo(taskView.get("position").asLong());
         assertThat(processor(processors.body(), "recurrence").get("rebuildable").asBoolean()).isFalse();
-        assertThat(admin.get("/api/admin/processors/nope/dead-letters").status()).isEqualTo(404);
-        assertThat(admin.post("/api/admin/processors/recurrence/replay").status()).isEqualTo(409);
+        assertProblem(admin.get("/api/admin/processors/nope/dead-letters"), 404, "processor");
+        assertProblem(admin.post("/api/admin/processors/nope/replay"), 404, "processor");
+        assertProblem(admin.post("/api/admin/processors/recurrence/replay"), 409, "processor");
+        assertProblem(admin.delete("/api/admin/processors/task-view/dead-letters/" + UUID.randomUUID()), 404, "id");
+        assertProblem(admin.post("/api/admin/processors/task-view/dead-letters/not-a-letter/retry"), 404, "id");
     }
 
     @Test
@@ -217,6 +230,12 @@ class OperatorTest {
         assertThat(replay.code).as(replay.err).isZero();
         assertThat(replay.out).contains("DONE", "events/s", "Rebuilt task-view");
         assertThat(cli(admin.token(), "processors", "--server", "http://localhost:1").code).isEqualTo(4);
+    }
+
+    private static void assertProblem(Response response, int status, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.text("field")).as(response.toString()).isEqualTo(field);
+        assertThat(response.text("detail")).isNotBlank();
     }
 
     private static List<JsonNode> lettersOf(ApiClient admin, String taskId) {

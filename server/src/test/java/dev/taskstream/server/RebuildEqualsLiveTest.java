@@ -21,8 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A rebuild must produce exactly the rows that live processing produced: every kind of task, tag and series event,
  * deletions included, folded by pages of 7 events so that pages, waves and the queries of delete handlers meet.
+ * Live task-view runs one segment here: with two, a task's segment can handle its tagging after the tag's segment
+ * handled the tag's deletion, and the live row keeps the deleted tag's id (reads skip it); the rebuild, in global
+ * order, does not.
  */
-@ServerTest(properties = {"taskstream.admin.emails=" + RebuildEqualsLiveTest.ADMIN, "taskstream.rebuild.batch-size=7"})
+@ServerTest(properties = {"taskstream.admin.emails=" + RebuildEqualsLiveTest.ADMIN, "taskstream.rebuild.batch-size=7",
+        "axon.eventhandling.processors.task-view.thread-count=1",
+        "axon.eventhandling.processors.task-view.initial-segment-count=1"})
 class RebuildEqualsLiveTest {
 
     static final String ADMIN = "rebuild-equals-live-admin@example.org";
@@ -43,8 +48,8 @@ class RebuildEqualsLiveTest {
             writeEveryKindOfEvent(user);
         }
         List<String> owners = List.of(one.userId(), two.userId());
-        Map<String, List<Map<String, Object>>> live = await().atMost(Eventually.BOUND).pollInterval(Duration.ofMillis(200))
-                .until(() -> rows(owners), settled -> settled.equals(rows(owners)));
+        await().atMost(Eventually.BOUND).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(admin));
+        Map<String, List<Map<String, Object>>> live = rows(owners);
         assertThat(live.get("task_view")).hasSizeGreaterThan(10);
         assertThat(live.get("tag_view")).hasSizeGreaterThan(2);
         assertThat(live.get("series_view")).isNotEmpty();
@@ -59,6 +64,20 @@ class RebuildEqualsLiveTest {
         }
 
         assertThat(rows(owners)).isEqualTo(live);
+    }
+
+    /** Both processors at the head of the store, and the head where it was a moment ago (the sagas write too). */
+    private static boolean caughtUp(ApiClient admin) throws InterruptedException {
+        JsonNode before = admin.get("/api/admin/processors").body();
+        Thread.sleep(600);
+        JsonNode after = admin.get("/api/admin/processors").body();
+        for (JsonNode processor : after) {
+            if (Set.of("task-view", "series-view").contains(processor.get("name").asText())
+                    && processor.path("lag").asLong(-1) != 0) {
+                return false;
+            }
+        }
+        return before.get(0).get("head").equals(after.get(0).get("head"));
     }
 
     /** Created, renamed, described, due set and cleared, prioritized, tagged, untagged, reminded, done, undone, deleted. */

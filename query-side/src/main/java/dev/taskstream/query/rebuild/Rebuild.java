@@ -16,15 +16,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,23 +31,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One rebuild of a processor's projections. The steps, and why reads never stop:
  * <ol>
- * <li>create {@code <table>_next} for every table, with columns, defaults and the primary key only: secondary
- *     indexes and generated columns (the search vector) would be maintained on every update of the bulk fold, so
- *     they are added after it, computed once per row;</li>
- * <li>fold every event of the store, in order and in batches, through new instances of the projections bound to
- *     the new tables (the projections' own handlers: no second copy of the rules). Their SQL is recorded, not sent
- *     ({@link DeferredStatements}), while a run of events touches distinct aggregates, then sent as one JDBC batch
- *     per statement text: events of different aggregates commute, so only the order within each aggregate
- *     matters, and it is kept;</li>
- * <li>add the generated columns and create the secondary indexes of the live tables on the new ones, and fold
- *     what was appended meanwhile;</li>
- * <li>pause the live processor, fold the last events, and in one transaction rename the live tables away and the
- *     new ones into their place. Readers wait for that lock for milliseconds and then see the new tables; they
- *     never see an empty or partial one;</li>
- * <li>start the live processor again. It resumes from its own token, at or behind where the rebuild stopped, and
- *     the projections are idempotent (a row only moves to a higher version), so writes made during the rebuild
- *     are in the result exactly once.</li>
+ * <li>create {@code <table>_next} for every table, unlogged and half-full, with columns, defaults and the primary key
+ *     only: secondary indexes and generated columns (the search vector) would be maintained on every update of the
+ *     bulk fold, so they are added after it, computed once per row;</li>
+ * <li>fold every event of the store, in order and in pages, through new instances of the projections bound to the new
+ *     tables (the projections' own handlers: no second copy of the rules). Their SQL is recorded, not sent
+ *     ({@link DeferredStatements}), and sent per page as JDBC batches: events of different aggregates commute, so only
+ *     the order within each aggregate matters, and it is kept. One thread folds a page while another writes the page
+ *     before it;</li>
+ * <li>make the new tables logged, add the generated columns and the live tables' secondary indexes, and fold what
+ *     was appended meanwhile;</li>
+ * <li>in one transaction: lock the live tables and the live processor's tokens (every instance's processor waits),
+ *     fold the last events, rename the live tables away and the new ones into their place. Readers wait for that lock
+ *     for as long as the last fold takes and then see the new tables; they never see an empty or partial one;</li>
+ * <li>the live processors go on from their own tokens, at or behind where the rebuild stopped, now writing the new
+ *     tables; the projections are idempotent (a row only moves to a higher version), so writes made during the
+ *     rebuild are in the result exactly once.</li>
  * </ol>
+ * A PostgreSQL advisory lock ({@link Rebuilds}) keeps to one rebuild of a processor across all instances.
  */
 final class Rebuild {
 
@@ -60,11 +60,11 @@ final class Rebuild {
      * primary key alone (a HOT update). A crash meanwhile empties the table, and the rebuild is run again.
      */
     private static final int BULK_FILL_FACTOR = 50;
+    private static final int SWAP_ATTEMPTS = 5;
 
     private final String processor;
     private final List<Rebuildable> projections;
     private final EventStorageEngine events;
-    private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -73,6 +73,8 @@ final class Rebuild {
     private final EventTable eventTable;
     private final ReentrantLock writing = new ReentrantLock();
     private Connection barrier;
+    private boolean inline;
+    private final Runnable unlock;
     private final ExecutorService folder = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild-folder");
         thread.setDaemon(true);
@@ -88,16 +90,16 @@ final class Rebuild {
     private volatile String error;
 
     Rebuild(String processor, List<Rebuildable> projections, EventStorageEngine events, Configuration axon,
-            EventProcessingConfiguration processing, JdbcClient jdbc, DataSource dataSource,
-            TransactionTemplate transactions, int batchSize) {
+            JdbcClient jdbc, DataSource dataSource,
+            TransactionTemplate transactions, int batchSize, Runnable unlock) {
         this.processor = processor;
         this.projections = projections;
         this.events = events;
-        this.processing = processing;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.batchSize = batchSize;
+        this.unlock = unlock;
         this.eventTable = new EventTable(jdbc, axon);
         this.deferred = new DeferredStatements(this::barrier);
     }
@@ -125,16 +127,7 @@ final class Rebuild {
             tables.forEach(this::indexNext);
             foldAll(handlers);
             state = "SWAPPING";
-            StreamingEventProcessor live = processing.eventProcessor(processor, StreamingEventProcessor.class)
-                    .orElseThrow(() -> new IllegalStateException("No processor " + processor + " runs here"));
-            live.shutDown();
-            try {
-                foldAll(handlers);
-                swap(tables);
-            } finally {
-                live.start();
-                retryLettersOfThePause();
-            }
+            swap(tables, handlers);
             state = "DONE";
             log.info("Rebuilt {}: {} events, {} refused by a handler", processor, eventsDone, failedEvents);
         } catch (RuntimeException e) {
@@ -145,21 +138,8 @@ final class Rebuild {
         } finally {
             folder.shutdownNow();
             finishedAt = Instant.now();
+            unlock.run();
         }
-    }
-
-    /**
-     * Stopping a processor interrupts a batch it is handling, and the dead-letter queue parks those events with an
-     * InterruptedException (seen when stopping a processor that catches up). They are not poison: deliver them again,
-     * or every later event of their tasks would wait behind them.
-     */
-    private void retryLettersOfThePause() {
-        processing.sequencedDeadLetterProcessor(processor).ifPresent(letters -> {
-            for (int round = 0; round < 10_000 && letters.process(letter -> letter.cause()
-                    .map(cause -> cause.type().equals(InterruptedException.class.getName())).orElse(false)); round++) {
-                log.info("Rebuild of {}: delivered again a sequence the pause had parked", processor);
-            }
-        });
     }
 
     private void createNext(Rebuildable.Table table) {
@@ -292,8 +272,14 @@ final class Rebuild {
         return false;
     }
 
-    /** On the folder thread: waits for the page being written to commit, then opens a transaction after it. */
+    /**
+     * On the folder thread: waits for the page being written to commit, then opens a transaction after it. During the
+     * swap, folding and writing share this thread and its transaction.
+     */
     private Connection barrier() throws SQLException {
+        if (inline) {
+            return DataSourceUtils.getConnection(dataSource);
+        }
         if (barrier == null) {
             writing.lock();
             writing.unlock();
@@ -340,24 +326,57 @@ final class Rebuild {
         }
     }
 
-    /** One transaction: the live tables go, the new ones take their names, indexes and constraints included. */
-    private void swap(List<Rebuildable.Table> tables) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
-            for (Rebuildable.Table table : tables) {
-                jdbc.sql("LOCK TABLE " + table.name() + " IN ACCESS EXCLUSIVE MODE").update();
-            }
-            for (Rebuildable.Table table : tables) {
-                String live = table.name();
-                String next = NEXT.apply(live);
-                List<String> indexes = secondaryIndexes(live).stream().map(index -> (String) index.get("indexname")).toList();
-                jdbc.sql("DROP TABLE " + live).update();
-                jdbc.sql("ALTER TABLE " + next + " RENAME TO " + live).update();
-                jdbc.sql("ALTER TABLE " + live + " RENAME CONSTRAINT " + next + "_pkey TO " + live + "_pkey").update();
-                for (String index : indexes) {
-                    jdbc.sql("ALTER INDEX " + NEXT.apply(index) + " RENAME TO " + index).update();
+    /**
+     * One transaction: lock the live tables, then the live processor's tokens on every instance (in that order, the
+     * order a live batch takes them in: its writes, then its token), fold what is left, and rename. While the tokens
+     * are locked no instance can commit a batch, so every event any of them has committed to the old tables is folded
+     * into the new ones; what they have not committed yet they will write to the new tables, under the same names,
+     * after the swap. A live batch caught holding one of the tables makes a deadlock, which PostgreSQL ends by failing
+     * one side: then the swap is tried again.
+     */
+    private void swap(List<Rebuildable.Table> tables, List<EventMessageHandler> handlers) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> swapOnce(tables, handlers));
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == SWAP_ATTEMPTS) {
+                    throw e;
                 }
+                log.info("Rebuild of {}: swap attempt {} met a live batch ({}); trying again", processor, attempt,
+                        e.getMostSpecificCause().getMessage());
             }
-        });
+        }
+    }
+
+    private void swapOnce(List<Rebuildable.Table> tables, List<EventMessageHandler> handlers) {
+        jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+        for (Rebuildable.Table table : tables) {
+            jdbc.sql("LOCK TABLE " + table.name() + " IN ACCESS EXCLUSIVE MODE").update();
+        }
+        jdbc.sql("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE").param(processor)
+                .query().listOfRows();
+        inline = true;
+        try {
+            int read;
+            do {
+                EventTable.Page page = eventTable.next(batchSize);
+                write(fold(handlers, page));
+                read = page.events().size();
+            } while (read >= batchSize);
+        } finally {
+            inline = false;
+        }
+        for (Rebuildable.Table table : tables) {
+            String live = table.name();
+            String next = NEXT.apply(live);
+            List<String> indexes = secondaryIndexes(live).stream().map(index -> (String) index.get("indexname")).toList();
+            jdbc.sql("DROP TABLE " + live).update();
+            jdbc.sql("ALTER TABLE " + next + " RENAME TO " + live).update();
+            jdbc.sql("ALTER TABLE " + live + " RENAME CONSTRAINT " + next + "_pkey TO " + live + "_pkey").update();
+            for (String index : indexes) {
+                jdbc.sql("ALTER INDEX " + NEXT.apply(index) + " RENAME TO " + index).update();
+            }
+        }
     }
 }

@@ -3,6 +3,10 @@ package dev.taskstream.query.rebuild;
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.admin.ReplayProgress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,10 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Rebuilds implements DisposableBean {
 
+    /** The first key of the rebuilds' advisory locks ("tsrb"); the second is the processor name's hash. */
+    private static final int LOCK_CLASS = 0x74737262;
+
     private final Map<String, List<Rebuildable>> byProcessor;
     private final EventStorageEngine events;
     private final Configuration axon;
-    private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -43,13 +48,11 @@ public class Rebuilds implements DisposableBean {
     });
 
     Rebuilds(List<Rebuildable> projections, EventStorageEngine events, Configuration axon,
-             EventProcessingConfiguration processing,
              JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
              @Value("${taskstream.rebuild.batch-size:2000}") int batchSize) {
         this.byProcessor = projections.stream().collect(Collectors.groupingBy(Rebuildable::processor));
         this.events = events;
         this.axon = axon;
-        this.processing = processing;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -72,10 +75,52 @@ public class Rebuilds implements DisposableBean {
             throw new TaskstreamException(ErrorCode.PROCESSOR_BUSY, "processor",
                     "A rebuild of " + processor + " is running already.");
         }
-        Rebuild rebuild = new Rebuild(processor, projections, events, axon, processing, jdbc, dataSource, transactions, batchSize);
+        Connection lock = lock(processor);
+        Rebuild rebuild = new Rebuild(processor, projections, events, axon, jdbc, dataSource, transactions, batchSize,
+                () -> unlock(lock, processor));
         latest.put(processor, rebuild);
         threads.submit(rebuild::run);
         return rebuild.progress();
+    }
+
+    /**
+     * A session-level advisory lock, held by a connection of its own for the whole rebuild, so that no other instance
+     * on this database starts one of the same processor; it goes with the connection if this process dies.
+     */
+    private Connection lock(String processor) {
+        try {
+            Connection connection = dataSource.getConnection();
+            boolean locked = false;
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                lock.setInt(1, LOCK_CLASS);
+                lock.setInt(2, processor.hashCode());
+                try (ResultSet answer = lock.executeQuery()) {
+                    locked = answer.next() && answer.getBoolean(1);
+                }
+            } finally {
+                if (!locked) {
+                    connection.close();
+                }
+            }
+            if (locked) {
+                return connection;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Taking the rebuild lock of " + processor + " failed", e);
+        }
+        throw new TaskstreamException(ErrorCode.PROCESSOR_BUSY, "processor",
+                "A rebuild of " + processor + " is running on another instance.");
+    }
+
+    /** Unlocks before the connection goes back to the pool, where its session (and a lock it held) lives on. */
+    private static void unlock(Connection connection, String processor) {
+        try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            unlock.setInt(1, LOCK_CLASS);
+            unlock.setInt(2, processor.hashCode());
+            unlock.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Releasing the rebuild lock of " + processor + " failed", e);
+        }
     }
 
     /** The running or latest rebuild of {@code processor} since this server started. */

@@ -1,5 +1,6 @@
 package dev.taskstream.server.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskstream.server.admin.AdminAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AdminAccess admins) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AdminAccess admins, ObjectMapper json) throws Exception {
+        ProblemRefusals refusals = new ProblemRefusals(json);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/logout").permitAll()
@@ -29,7 +31,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/stream").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).bearerTokenResolver(new HeaderOrSessionCookie()))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).bearerTokenResolver(new HeaderOrSessionCookie())
+                        .authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
