@@ -26,10 +26,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The REST read API for tasks. Reads are eventually consistent with writes: compare versions. */
+/**
+ * The REST read API for tasks. Reads are eventually consistent with writes: compare versions. Public for the CLI,
+ * whose database mode reads history in its own process.
+ */
 @RestController
 @RequestMapping("/api/tasks")
-class TaskQueryController {
+public class TaskQueryController {
 
     private final TaskList list;
     private final TaskViewRepository views;
@@ -77,7 +80,7 @@ class TaskQueryController {
      * {@code ETag} is the version, for {@code If-Match} on the next write.
      */
     @GetMapping("/{id}")
-    ResponseEntity<TaskView> get(@PathVariable UUID id, @RequestParam(required = false) String asOf, UserId user) {
+    public ResponseEntity<TaskView> get(@PathVariable UUID id, @RequestParam(required = false) String asOf, UserId user) {
         TaskView view = asOf != null
                 ? history.asOf(user, new TaskId(id), AsOf.parse(asOf, Instant.now()))
                 : views.find(user, new TaskId(id), tags.byId(user))
@@ -87,7 +90,7 @@ class TaskQueryController {
 
     /** Every event of the task, oldest first, deleted tasks included; see {@link HistoryQuery} for paging. */
     @GetMapping("/{id}/history")
-    HistoryPage history(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> parameters, UserId user) {
+    public HistoryPage history(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> parameters, UserId user) {
         return history.page(user, new TaskId(id), HistoryQuery.parse(parameters));
     }
 }

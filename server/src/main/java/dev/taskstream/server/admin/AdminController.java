@@ -40,11 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operators' API (admins only, see {@link AdminAccess}): the event processors this instance runs, projection
  * rebuilds, and the dead letters each processor parked. The CLI ({@code java -jar taskstream.jar processors} …)
- * speaks to it.
+ * speaks to it, over HTTP or, in its database mode, in its own process (hence public).
  */
 @RestController
 @RequestMapping("/api/admin/processors")
-class AdminController {
+public class AdminController {
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
@@ -57,7 +57,7 @@ class AdminController {
     }
 
     @GetMapping
-    List<ProcessorStatus> processors() {
+    public List<ProcessorStatus> processors() {
         Long head = position(events.createHeadToken());
         Set<String> rebuildable = rebuildable();
         return processing.eventProcessors().values().stream()
@@ -69,7 +69,7 @@ class AdminController {
     /** Rebuilds the processor's projections into new tables and swaps them in; reads go on meanwhile. */
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ReplayProgress replay(@PathVariable String name) {
+    public ReplayProgress replay(@PathVariable String name) {
         processor(name);
         Rebuilds available = rebuilds.getIfAvailable();
         if (available == null) {
@@ -79,7 +79,7 @@ class AdminController {
     }
 
     @GetMapping("/{name}/replay")
-    ReplayProgress replayProgress(@PathVariable String name) {
+    public ReplayProgress replayProgress(@PathVariable String name) {
         processor(name);
         return Optional.ofNullable(rebuilds.getIfAvailable()).flatMap(r -> r.progress(name))
                 .orElseThrow(() -> new TaskstreamException(ErrorCode.PROCESSOR_NOT_FOUND, "processor",
@@ -87,7 +87,7 @@ class AdminController {
     }
 
     @GetMapping("/{name}/dead-letters")
-    List<DeadLetterView> deadLetters(@PathVariable String name) {
+    public List<DeadLetterView> deadLetters(@PathVariable String name) {
         List<DeadLetterView> letters = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(name).deadLetters()) {
             sequence.forEach(letter -> letters.add(view(letter)));
@@ -97,7 +97,7 @@ class AdminController {
 
     /** Retries every parked sequence, in order; answers the letters still parked (those that failed again). */
     @PostMapping("/{name}/dead-letters/retry")
-    List<DeadLetterView> retryAll(@PathVariable String name) {
+    public List<DeadLetterView> retryAll(@PathVariable String name) {
         var processor = processing.sequencedDeadLetterProcessor(name).orElseThrow(() -> noQueue(name));
         // One sequence per round, each at most once: a sequence that fails again stays parked and is not retried here.
         LongStream.range(0, queue(name).amountOfSequences()).takeWhile(round -> processor.processAny()).count();
@@ -106,7 +106,7 @@ class AdminController {
 
     /** Retries the sequence that starts with the letter {@code id}. */
     @PostMapping("/{name}/dead-letters/{id}/retry")
-    List<DeadLetterView> retry(@PathVariable String name, @PathVariable String id) {
+    public List<DeadLetterView> retry(@PathVariable String name, @PathVariable String id) {
         letter(name, id);
         processing.sequencedDeadLetterProcessor(name).orElseThrow(() -> noQueue(name))
                 .process(letter -> letter.message().getIdentifier().equals(id));
@@ -115,7 +115,7 @@ class AdminController {
 
     /** Drops a parked letter for good: its event is never delivered to this processor again. */
     @DeleteMapping("/{name}/dead-letters/{id}")
-    List<DeadLetterView> evict(@PathVariable String name, @PathVariable String id) {
+    public List<DeadLetterView> evict(@PathVariable String name, @PathVariable String id) {
         queue(name).evict(letter(name, id));
         return deadLetters(name);
     }

@@ -17,11 +17,12 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "taskstream", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         subcommands = {HistoryCommand.class, ProcessorsCommand.class, ReplayCommand.class, DeadLettersCommand.class,
                 HelpCommand.class},
-        description = {"Operator tools for a running Taskstream server.",
+        description = {"Operator tools for Taskstream: on the server's database (the server's settings), or on a running"
+                + " server with --server URL --token T.",
                 "With no subcommand, java -jar taskstream.jar runs the server itself."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the server refused, or the operation failed", "2:bad usage",
-                "3:no token, or not an admin's", "4:the server cannot be reached, or failed"})
+                "3:no token, or not an admin's", "4:the server or the database cannot be reached, or failed"})
 public final class Cli implements Runnable {
 
     static final int EXIT_OK = 0;
@@ -67,9 +68,19 @@ public final class Cli implements Runnable {
             return EXIT_USAGE;
         });
         int code = cli.execute(args);
+        closeConnection(cli);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A subcommand run without --server opened the database in this process; it closes here. */
+    private static void closeConnection(CommandLine cli) {
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        if (parsed != null && parsed.subcommand() != null
+                && parsed.subcommand().commandSpec().mixins().get("connection") != null) {
+            ((Connection) parsed.subcommand().commandSpec().mixins().get("connection").userObject()).close();
+        }
     }
 
     /** Without a subcommand, the CLI only explains itself (the jar runs the server instead, see main). */

@@ -13,30 +13,51 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** {@code --server} and {@code --token} of every subcommand, and the HTTP calls made with them. */
-final class Connection {
+/**
+ * {@code --server} and {@code --token} of every subcommand, and the HTTP calls made with them; without a server, the
+ * same calls answered from the database in this process ({@link DirectDatabase}).
+ */
+final class Connection implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:TASKSTREAM_SERVER:-http://localhost:8080}",
-            description = "The running server (default: $TASKSTREAM_SERVER or ${DEFAULT-VALUE}).")
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:TASKSTREAM_SERVER}",
+            description = {"A running server, e.g. http://localhost:8080 (default: $TASKSTREAM_SERVER).",
+                    "Without one, the server's database is used directly, with the server's settings "
+                            + "(TASKSTREAM_DB_URL, or the embedded one under TASKSTREAM_HOME when the server is stopped)."})
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:TASKSTREAM_TOKEN}",
-            description = "An access token (default: $TASKSTREAM_TOKEN); admin commands need an admin's token.")
+            description = "With --server: an access token (default: $TASKSTREAM_TOKEN); admin commands need an admin's.")
     String token;
 
+    private DirectDatabase database;
+
     JsonNode get(String path) {
-        return send(request(path).GET());
+        return server == null ? database().get(path) : send(request(path).GET());
     }
 
     JsonNode post(String path) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+        return server == null ? database().post(path) : send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     JsonNode delete(String path) {
-        return send(request(path).DELETE());
+        return server == null ? database().delete(path) : send(request(path).DELETE());
+    }
+
+    @Override
+    public void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private DirectDatabase database() {
+        if (database == null) {
+            database = new DirectDatabase();
+        }
+        return database;
     }
 
     static String encode(String value) {
