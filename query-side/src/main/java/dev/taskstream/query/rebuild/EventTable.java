@@ -41,6 +41,21 @@ final class EventTable {
         this.axon = axon;
     }
 
+    /** Where the reading stands: the position read up to and the gaps still looked for. */
+    record Mark(long position, Map<Long, Instant> gaps) {
+    }
+
+    Mark mark() {
+        return new Mark(position, new TreeMap<>(gaps));
+    }
+
+    /** Reads again from a mark, as after a transaction that folded the events since was rolled back. */
+    void reset(Mark mark) {
+        position = mark.position();
+        gaps.clear();
+        gaps.putAll(mark.gaps());
+    }
+
     /** Events in the order to fold them, and the global position read up to. */
     record Page(List<TrackedEventMessage<?>> events, long position) {
     }

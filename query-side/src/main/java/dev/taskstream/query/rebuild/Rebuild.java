@@ -72,8 +72,6 @@ final class Rebuild {
     private final DeferredStatements deferred;
     private final EventTable eventTable;
     private final ReentrantLock writing = new ReentrantLock();
-    private Connection barrier;
-    private boolean inline;
     private final Runnable unlock;
     private final ExecutorService folder = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild-folder");
@@ -81,6 +79,10 @@ final class Rebuild {
         return thread;
     });
     private final Instant startedAt = Instant.now();
+    /** The folder's transaction for a query, open until the event that asked it is folded. */
+    private Connection barrier;
+    /** During the swap, folding and writing run on one thread, in the swap's transaction. */
+    private boolean inline;
 
     private volatile String state = "RUNNING";
     private volatile long eventsDone;
@@ -336,10 +338,15 @@ final class Rebuild {
      */
     private void swap(List<Rebuildable.Table> tables, List<EventMessageHandler> handlers) {
         for (int attempt = 1; ; attempt++) {
+            EventTable.Mark mark = eventTable.mark();
+            long done = eventsDone;
             try {
                 transactions.executeWithoutResult(status -> swapOnce(tables, handlers));
                 return;
             } catch (PessimisticLockingFailureException e) {
+                // What the attempt folded was rolled back with it: fold it again.
+                eventTable.reset(mark);
+                eventsDone = done;
                 if (attempt == SWAP_ATTEMPTS) {
                     throw e;
                 }
