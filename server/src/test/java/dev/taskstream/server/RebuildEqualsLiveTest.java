@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskstream.api.TaskId;
+import dev.taskstream.api.UserId;
+import dev.taskstream.api.tasks.Priority;
+import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.Eventually;
 import dev.taskstream.server.support.ServerTest;
@@ -13,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A rebuild must produce exactly the rows that live processing produced: every kind of task, tag and series event,
- * deletions included, folded by pages of 7 events so that pages, waves and the queries of delete handlers meet.
+ * deletions included, folded by pages of 7 events so that pages, waves and the queries of delete handlers meet, and
+ * an event the table cannot hold, which both leave out.
  * Live task-view runs one segment here: with two, a task's segment can handle its tagging after the tag's segment
  * handled the tag's deletion, and the live row keeps the deleted tag's id (reads skip it); the rebuild, in global
  * order, does not.
@@ -39,6 +46,9 @@ class RebuildEqualsLiveTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EventStore events;
+
     @Test
     void theRebuiltTablesEqualTheLiveOnes() {
         ApiClient admin = ApiClient.user(port, ADMIN);
@@ -47,6 +57,10 @@ class RebuildEqualsLiveTest {
         for (ApiClient user : List.of(one, two)) {
             writeEveryKindOfEvent(user);
         }
+        // An event stored by an older version that the table cannot hold: live parks it, the rebuild leaves it out.
+        TaskId poisoned = TaskId.random();
+        events.publish(new GenericDomainEventMessage<>("Task", poisoned.toString(), 0, new TaskCreated(poisoned,
+                new UserId(UUID.fromString(one.userId())), "poison\u0000title", null, null, Priority.NONE, Set.of(), null)));
         List<String> owners = List.of(one.userId(), two.userId());
         await().atMost(Eventually.BOUND).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(admin));
         Map<String, List<Map<String, Object>>> live = rows(owners);
@@ -54,13 +68,14 @@ class RebuildEqualsLiveTest {
         assertThat(live.get("tag_view")).hasSizeGreaterThan(2);
         assertThat(live.get("series_view")).isNotEmpty();
 
+        Map<String, Long> refused = Map.of("task-view", 1L, "series-view", 0L);
         for (String processor : List.of("task-view", "series-view")) {
             assertThat(admin.post("/api/admin/processors/" + processor + "/replay").status()).isEqualTo(202);
             JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                     .until(() -> admin.get("/api/admin/processors/" + processor + "/replay").body(),
                             progress -> Set.of("DONE", "FAILED").contains(progress.get("state").asText()));
             assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
-            assertThat(done.get("failedEvents").asLong()).isZero();
+            assertThat(done.get("failedEvents").asLong()).isEqualTo(refused.get(processor));
         }
 
         assertThat(rows(owners)).isEqualTo(live);

@@ -3,6 +3,7 @@ package dev.taskstream.query.rebuild;
 import dev.taskstream.api.admin.ReplayProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +71,9 @@ final class Rebuild {
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final DeferredStatements deferred;
+    /** The writer thread's own recording, for a page the database refused. */
+    private final DeferredStatements oneByOne;
+    private List<EventMessageHandler> oneByOneHandlers;
     private final EventTable eventTable;
     private final ReentrantLock writing = new ReentrantLock();
     private final Runnable unlock;
@@ -104,6 +108,7 @@ final class Rebuild {
         this.unlock = unlock;
         this.eventTable = new EventTable(jdbc, axon);
         this.deferred = new DeferredStatements(this::barrier);
+        this.oneByOne = new DeferredStatements(() -> DataSourceUtils.getConnection(dataSource));
     }
 
     boolean finished() {
@@ -120,10 +125,8 @@ final class Rebuild {
         try {
             log.info("Rebuilding {} into {}", processor, tables.stream().map(t -> NEXT.apply(t.name())).toList());
             tables.forEach(this::createNext);
-            JdbcClient recorded = JdbcClient.create(deferred.dataSource());
-            List<EventMessageHandler> handlers = projections.stream()
-                    .map(p -> (EventMessageHandler) new AnnotationEventHandlerAdapter(p.writingTo(recorded, NEXT)))
-                    .toList();
+            List<EventMessageHandler> handlers = handlers(deferred);
+            oneByOneHandlers = handlers(oneByOne);
             foldAll(handlers);
             tables.forEach(this::finishNext);
             tables.forEach(this::indexNext);
@@ -193,6 +196,13 @@ final class Rebuild {
                 .query().listOfRows();
     }
 
+    private List<EventMessageHandler> handlers(DeferredStatements recording) {
+        JdbcClient recorded = JdbcClient.create(recording.dataSource());
+        return projections.stream()
+                .map(p -> (EventMessageHandler) new AnnotationEventHandlerAdapter(p.writingTo(recorded, NEXT)))
+                .toList();
+    }
+
     /**
      * Folds pages until a read comes back short of a page: the store's head as it was a moment ago. Two threads overlap
      * on two cores: the folder reads, deserializes and folds the next page (recording its writes) while this thread
@@ -206,7 +216,7 @@ final class Rebuild {
             page = await(next);
             writing.lock();
             try {
-                if (page.events() >= batchSize) {
+                if (page.events().size() >= batchSize) {
                     next = folder.submit(() -> fold(handlers, eventTable.next(batchSize)));
                 }
                 Folded written = page;
@@ -214,7 +224,7 @@ final class Rebuild {
             } finally {
                 writing.unlock();
             }
-        } while (page.events() >= batchSize);
+        } while (page.events().size() >= batchSize);
     }
 
     private static Folded await(Future<Folded> page) {
@@ -229,7 +239,7 @@ final class Rebuild {
     }
 
     /** A page's events folded: what they write, the position they reach, and how many there were. */
-    private record Folded(DeferredStatements.Writes writes, long position, int events) {
+    private record Folded(DeferredStatements.Writes writes, long position, List<TrackedEventMessage<?>> events) {
     }
 
     /**
@@ -262,7 +272,7 @@ final class Rebuild {
                 settleBarrier();
             }
         }
-        return new Folded(deferred.take(), page.position(), page.events().size());
+        return new Folded(deferred.take(), page.position(), page.events());
     }
 
     private boolean touchesOtherAggregates(TrackedEventMessage<?> event) {
@@ -309,13 +319,47 @@ final class Rebuild {
         // The pool plans every statement for its values (see application.yml); updates by primary key need no plan
         // of their own, and planning each of a rebuild's statements cost more than running it.
         jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            page.writes().send(DataSourceUtils.getConnection(dataSource));
+            Savepoint before = connection.setSavepoint();
+            try {
+                page.writes().send(connection);
+            } catch (SQLException refused) {
+                connection.rollback(before);
+                log.warn("Rebuild of {}: the database refused a page ({}); writing it one event at a time", processor,
+                        refused.getMessage());
+                writeOneByOne(connection, page.events());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Writing a rebuild batch failed", e);
         }
         position = page.position();
-        eventsDone += page.events();
+        eventsDone += page.events().size();
+    }
+
+    /**
+     * A page the database refused (an old event holding what a column cannot, as PoisonEventTest stores): each event
+     * folded and written alone behind a savepoint, and the ones refused counted, logged and left out, as the live
+     * processor parks them.
+     */
+    private void writeOneByOne(Connection connection, List<TrackedEventMessage<?>> events) throws SQLException {
+        for (TrackedEventMessage<?> event : events) {
+            Savepoint before = connection.setSavepoint();
+            try {
+                for (EventMessageHandler handler : oneByOneHandlers) {
+                    if (handler.canHandle(event)) {
+                        fold(handler, event);
+                    }
+                }
+                oneByOne.take().send(connection);
+                connection.releaseSavepoint(before);
+            } catch (SQLException refused) {
+                connection.rollback(before);
+                failedEvents++;
+                log.warn("Rebuild of {}: event {} ({}) refused by the database: {}", processor, event.getIdentifier(),
+                        event.getPayloadType().getSimpleName(), refused.getMessage());
+            }
+        }
     }
 
     private void fold(EventMessageHandler handler, TrackedEventMessage<?> event) {
