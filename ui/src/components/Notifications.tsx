@@ -75,13 +75,12 @@ export function Notifications() {
                 </span>
                 <span className="actions">
                   {!n.readAt && (
-                    <button type="button" onClick={() => act('POST', `/api/notifications/${n.id}/read`)} aria-label={`Mark “${n.title}” read`}>
-                      Mark read
+                    <button type="button" onClick={() => act('POST', `/api/notifications/${n.id}/read`)}>
+                      Mark read<span className="sr-only">: {n.title}</span>
                     </button>
                   )}
-                  <button type="button" onClick={() => act('POST', `/api/notifications/${n.id}/snooze`, { for: SNOOZE })}
-                    aria-label={`Snooze “${n.title}” for 10 minutes`}>
-                    Snooze 10 min
+                  <button type="button" onClick={() => act('POST', `/api/notifications/${n.id}/snooze`, { for: SNOOZE })}>
+                    Snooze 10 min<span className="sr-only">: {n.title}</span>
                   </button>
                 </span>
               </li>

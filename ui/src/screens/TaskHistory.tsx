@@ -68,9 +68,8 @@ export function TaskHistory({ id }: { id: string }) {
                   {' · '}{entry.actor === null ? 'automatically' : entry.actor === me ? 'by you' : `by ${entry.actor}`}
                   {entry.deviceId && ` · ${entry.deviceId === thisDevice ? 'this device' : `device ${entry.deviceId.slice(0, 8)}`}`}
                   {' '}
-                  <button type="button" className="quiet" onClick={() => { setAsOf(entry.at); setMoment(localInput(entry.at)); }}
-                    aria-label={`View the task as it was after change ${entry.sequence + 1}`}>
-                    View as of then
+                  <button type="button" className="quiet" onClick={() => { setAsOf(entry.at); setMoment(localInput(entry.at)); }}>
+                    View as of then<span className="sr-only"> (after change {entry.sequence + 1})</span>
                   </button>
                 </div>
               </li>
