@@ -66,8 +66,9 @@ export function TaskEditor({ id }: { id?: string }) {
   }
   if (!loaded) return <p role="status">Loading…</p>;
   const initial = loaded.form;
-  const deletedElsewhere = id !== undefined && task.isError && task.error instanceof ApiError && task.error.status === 404;
-  const changedElsewhere = latest && loaded.version !== null && latest.version > loaded.version
+  // While this editor writes, the new versions (or the 404 after a delete) are its own doing.
+  const deletedElsewhere = !saving && id !== undefined && task.isError && task.error instanceof ApiError && task.error.status === 404;
+  const changedElsewhere = !saving && latest && loaded.version !== null && latest.version > loaded.version
     ? touched(initial, formOf(latest)) : [];
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
