@@ -79,7 +79,7 @@ try {
     await row(page, line.split(' #')[0].replace(/ next fri 10:30/, '')).waitFor();
   }
 
-  log('create a recurring task with a live preview');
+  log('create a recurring task with a reminder and a live preview');
   await page.getByRole('link', { name: 'New task…' }).click();
   await page.getByLabel('Title').fill('Water the plants');
   await page.getByLabel('Description').fill('The fern needs more than the cactus.');
@@ -91,6 +91,8 @@ try {
   await page.getByLabel('Time (empty: all day)').fill('08:00');
   await page.getByLabel('Add a tag').fill('home');
   await page.getByLabel('Add a tag').press('Enter');
+  await page.getByRole('button', { name: 'Add a reminder' }).click();
+  await page.getByLabel('How long before (reminder 1)').fill('15');
   await page.getByLabel('Repeats').selectOption({ label: 'Every day' });
   await page.locator('.preview ol li').nth(4).waitFor();
   check((await page.locator('.preview ol li').first().textContent()).includes('08:00'), 'the preview does not start at 08:00');
@@ -139,10 +141,11 @@ try {
   await page.keyboard.press('x');
   await row(page, 'Read the Axon paper').waitFor({ state: 'detached' });
 
-  log('edit a task and the series');
+  log('edit a task and the series; the next occurrence has the reminder too');
   await row(page, 'Water the plants').getByRole('link').click();
   await page.getByRole('heading', { name: 'Series', exact: true }).waitFor();
   await page.getByText('Every day').waitFor();
+  await page.locator('.reminders li').first().getByText(/fires .* 07:45/).waitFor();
 
   log('tags: rename and recolour');
   await page.getByRole('link', { name: 'Tags' }).click();
