@@ -239,6 +239,26 @@ try {
   await ferry.getByText('High').waitFor();
   await live('the laptop', row(laptop, 'Book the night ferry to Porto'), Date.now());
 
+  log('an edit conflict can take the other device\'s value instead, keeping my other changes');
+  await ferry.getByRole('link').click();
+  await page.getByLabel('Description').fill('Mine: the 23:00 sailing');
+  await page.getByLabel('Priority').selectOption('MEDIUM');
+  await row(laptop, 'Book the night ferry to Porto').getByRole('link').click();
+  await laptop.getByLabel('Description').fill('Theirs: cabin for two');
+  saved = laptop.waitForResponse((r) => r.request().method() === 'PATCH');
+  await laptop.getByRole('button', { name: 'Save' }).click();
+  await saved;
+  await page.getByRole('status').filter({ hasText: 'Changed on another device while you edit: description' }).waitFor({ timeout: 2_000 });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await conflict.getByRole('radio', { name: /Take the other device's: Theirs: cabin for two/ }).check();
+  await conflict.getByRole('button', { name: 'Save these choices' }).click();
+  await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+  await ferry.getByText('Medium').waitFor();
+  await ferry.getByRole('link').click();
+  check(await page.getByLabel('Description').inputValue() === 'Theirs: cabin for two', 'taking theirs did not keep their description');
+  await page.getByRole('link', { name: 'Back to the list' }).click();
+  await laptop.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+
   log('offline, then back: the laptop catches up on what it missed');
   await laptopContext.setOffline(true);
   await laptop.locator('.sync', { hasText: 'Offline' }).waitFor();
