@@ -287,10 +287,14 @@ function SeriesControls({ seriesId, form, onDone }: { seriesId: string; form: Fo
       {editing && (
         <div className="stack">
           <RecurrenceEditor value={editing} onChange={setEditing} start={start} zone={s.timeZone} allowNone={false} />
-          <p className="hint">Saving also gives the series this task's title, description and priority; the open occurrence follows.</p>
+          <p className="hint">
+            Saving also gives the series this task's title, description, priority and reminders before the due time
+            (each occurrence counts them from its own); the open occurrence follows.
+          </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => act(() => seriesApi.update(seriesId, {
               title: form.title, description: form.description, priority: form.priority,
+              reminders: reminderRequests({ ...form, reminders: form.reminders.filter((r) => r.kind === 'before') }),
               recurrence: { rule: editing.rule, mode: editing.mode },
             }))}>Save the series</button>
             <button type="button" onClick={() => setEditing(null)}>Cancel</button>
