@@ -41,5 +41,3 @@ export type FieldChange = Present<Schemas['FieldChange'], 'field'>;
 export type HistoryEntry = Omit<Present<Schemas['HistoryEntry'], 'sequence' | 'type' | 'at' | 'summary'>, 'changes'>
   & { changes: FieldChange[] | null };
 export type HistoryPage = { items: HistoryEntry[]; nextCursor: string | null };
-/** The task as its aggregate knows it, in an EDIT_CONFLICT problem's `current` (tags as ids). */
-export interface ConflictState { version: number }

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client';
-import { refreshAll } from '../api/queries';
 import { useSession } from '../session';
 import { batchedRefresh, applyMessage } from './cache';
 import { announceNotification } from './notify';
@@ -54,7 +53,8 @@ export function SyncProvider({ children }: { children: ReactNode }) {
         },
         resync: () => {
           setAppliedPosition(live.position);
-          void refreshAll(client);
+          // Everything on screen may be behind: tasks, tags, series, notifications, history.
+          void client.invalidateQueries();
         },
         state: setState,
       },
