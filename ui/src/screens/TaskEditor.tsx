@@ -76,14 +76,15 @@ export function TaskEditor({ id }: { id?: string }) {
     || error?.field?.startsWith(`${field}[`);
   const start = form.dueDate ? `${form.dueDate}T${form.dueTime || '00:00'}` : null;
 
-  const run = async (action: () => Promise<void>) => {
+  /** Runs a write; `asks`: an edit conflict opens the dialog (a save), else it is reported (complete, delete). */
+  const run = async (action: () => Promise<void>, asks = false) => {
     setSaving(true);
     setError(null);
     try {
       await action();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'EDIT_CONFLICT' && id) {
-        await showConflict(e);
+        await showConflict(e, asks);
       } else {
         setError(e instanceof ApiError ? e : new ApiError(0, null));
       }
@@ -92,17 +93,21 @@ export function TaskEditor({ id }: { id?: string }) {
     }
   };
 
-  /** The server refused a write from an old version: fetch the task as it is now and let the user choose. */
-  const showConflict = async (refusal: ApiError) => {
+  /**
+   * The server refused a write from an old version: fetch the task as it is now. A save lets the user choose, field
+   * by field. Otherwise (a complete or delete that met a change) the editor says so and moves onto the current task,
+   * keeping what the user typed, so that doing it again is a decision on what is there now.
+   */
+  const showConflict = async (refusal: ApiError, asks: boolean) => {
     const current = refusal.problem?.current as { version?: number } | undefined;
     const named = (refusal.problem?.fields as string[] | undefined) ?? [];
     const theirs = await atLeast(id!, current?.version ?? 0);
     const theirForm = formOf(theirs);
     const fields = named.filter((f): f is ConflictField => f in CONFLICT_FIELDS);
-    if (fields.length === 0) {
-      // A status change or a delete met another one: nothing of the form to choose between.
+    if (!asks || fields.length === 0) {
       setError(refusal);
       setLoaded({ form: theirForm, version: theirs.version });
+      setForm(resolve(initial, form, theirForm, new Set()));
       return;
     }
     const alsoChanged = touched(initial, theirForm).filter((f) => !fields.includes(f));
@@ -130,7 +135,7 @@ export function TaskEditor({ id }: { id?: string }) {
         if (Object.keys(patch).length) await afterWrite(client, await tasksApi.update(id, patch, loaded.version ?? undefined));
       }
       navigate('/');
-    });
+    }, true);
   };
 
   const settle = (takeTheirs: Set<ConflictField>) => {
@@ -146,7 +151,7 @@ export function TaskEditor({ id }: { id?: string }) {
       const patch = changes(theirForm, merged);
       if (Object.keys(patch).length) await afterWrite(client, await tasksApi.update(id, patch, theirs.version));
       navigate('/');
-    });
+    }, true);
   };
 
   const view = task.data;
