@@ -4,6 +4,7 @@ import dev.taskstream.api.admin.ReplayProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -61,7 +63,9 @@ final class Rebuild {
      * primary key alone (a HOT update). A crash meanwhile empties the table, and the rebuild is run again.
      */
     private static final int BULK_FILL_FACTOR = 50;
-    private static final int SWAP_ATTEMPTS = 5;
+    /** How long the swap waits for a lock before it lets go of all and tries again, and how often it tries. */
+    private static final Duration LOCK_WAIT = Duration.ofMillis(300);
+    private static final int SWAP_ATTEMPTS = 100;
 
     private final String processor;
     private final List<Rebuildable> projections;
@@ -373,15 +377,16 @@ final class Rebuild {
     }
 
     /**
-     * One transaction: lock the live tables, then the live processor's tokens on every instance (in that order, the
-     * order a live batch takes them in: its writes, then its token), fold what is left, and rename. While the tokens
-     * are locked no instance can commit a batch, so every event any of them has committed to the old tables is folded
-     * into the new ones; what they have not committed yet they will write to the new tables, under the same names,
-     * after the swap. A live batch caught holding one of the tables makes a deadlock, which PostgreSQL ends by failing
-     * one side: then the swap is tried again.
+     * One transaction: lock the live tables, then the live processor's tokens on every instance, fold what is left,
+     * and rename. While the tokens are locked no instance can commit a batch, so every event any of them has committed
+     * to the old tables is folded into the new ones; what they have not committed yet they will write to the new
+     * tables, under the same names, after the swap. A live batch takes the same locks in its own order (its writes,
+     * reads for the stream, its token), so the swap does not wait long for any of them: after {@link #LOCK_WAIT} it
+     * gives up all it holds and tries again, and the batch, or the readers queued behind the swap, go on meanwhile.
      */
     private void swap(List<Rebuildable.Table> tables, List<EventMessageHandler> handlers) {
         for (int attempt = 1; ; attempt++) {
+            pause(attempt);
             EventTable.Mark mark = eventTable.mark();
             long done = eventsDone;
             try {
@@ -394,14 +399,25 @@ final class Rebuild {
                 if (attempt == SWAP_ATTEMPTS) {
                     throw e;
                 }
-                log.info("Rebuild of {}: swap attempt {} met a live batch ({}); trying again", processor, attempt,
+                log.debug("Rebuild of {}: swap attempt {} met a live batch ({}); trying again", processor, attempt,
                         e.getMostSpecificCause().getMessage());
             }
         }
     }
 
+    private static void pause(int attempt) {
+        if (attempt > 1) {
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Rebuild interrupted", e);
+            }
+        }
+    }
+
     private void swapOnce(List<Rebuildable.Table> tables, List<EventMessageHandler> handlers) {
-        jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+        jdbc.sql("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'").update();
         for (Rebuildable.Table table : tables) {
             jdbc.sql("LOCK TABLE " + table.name() + " IN ACCESS EXCLUSIVE MODE").update();
         }
