@@ -1,5 +1,7 @@
 package dev.taskstream.server.axon;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -55,6 +57,11 @@ class EventStoreConfiguration {
             .setOwnerColumn("owner")
             .build();
 
+    /**
+     * Claims are owned by a node id that is unique per application, not Axon's default "pid@host": two
+     * applications with the same one (two contexts in one JVM, or two containers that are both pid 1 on hosts of
+     * the same name) would each take the other's claims for their own and handle every event twice.
+     */
     @Bean
     TokenStore tokenStore(Serializer defaultSerializer, DataSource dataSource, TokenStoreProperties properties) {
         return JdbcTokenStore.builder()
@@ -62,6 +69,7 @@ class EventStoreConfiguration {
                 .connectionProvider(connections(dataSource))
                 .serializer(defaultSerializer)
                 .claimTimeout(properties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
     }
 
