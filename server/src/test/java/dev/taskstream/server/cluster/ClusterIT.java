@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * while a recurring task is being completed, then the broker is restarted; each time the read model ends up
  * equal to the event store, and every occurrence of the series exists exactly once. A reminder set on the command role
  * fires once, through the sagas role's Dapr Jobs deadline manager, and a stream client on the query role sees it and
- * the task it belongs to. Last, every record on the topic matches the published schema its headers name.
+ * the task it belongs to; one due while the sagas role is dead fires once after its restart. Last, every record on
+ * the topic matches the published schema its headers name.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ClusterIT {
@@ -123,8 +124,36 @@ class ClusterIT {
         }
     }
 
+    /** Dapr keeps calling a job back until the app takes it: a reminder due while the sagas role is dead fires after. */
     @Test
     @Order(2)
+    void aReminderDueWhileTheSagasRoleIsDeadFiresOnceWhenItIsBack() throws Exception {
+        ApiClient writer = ApiClient.newUser(command.port());
+        ApiClient reader = ApiClient.anonymous(query.port()).withToken(writer.token());
+        FakeDaprJobs jobs = cluster.sagasJobs();
+        Set<String> jobsBefore = jobs.jobs().keySet();
+        Instant due = Instant.now().plusSeconds(6);
+        Response created = writer.post("/api/tasks", "{\"title\":\"Feed the cat\",\"reminders\":["
+                + Reminders.at(due) + "]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String task = created.text("id");
+        await().atMost(CONVERGED_WITHIN).pollInterval(Duration.ofMillis(100))
+                .until(() -> jobs.jobs().keySet().stream().anyMatch(name -> !jobsBefore.contains(name)));
+
+        sagas.kill();
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 2000);
+        assertThat(reader.get("/api/notifications").body().path("items")).isEmpty();
+        sagas.start().awaitReady();
+
+        await().atMost(CONVERGED_WITHIN).pollInterval(Duration.ofMillis(250))
+                .until(() -> reader.get("/api/notifications").body().path("items").size() == 1);
+        Thread.sleep(3000);
+        assertThat(reader.get("/api/notifications").body().path("items")).hasSize(1);
+        assertThat(remindersFired(task)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
     void threeRolesSurviveKillsAndABrokerRestart_withNothingLostOrDuplicated() throws Exception {
         ApiClient writer = ApiClient.newUser(command.port());
         ApiClient reader = ApiClient.anonymous(query.port()).withToken(writer.token());
@@ -177,7 +206,7 @@ class ClusterIT {
      * matches the JSON Schema that its type and revision headers name (docs/EVENTS.md).
      */
     @Test
-    @Order(3)
+    @Order(4)
     void everyStoredEventIsOnTheTopicAndEveryRecordMatchesThePublishedSchema() {
         Set<String> stored = new HashSet<>(database.sql("SELECT event_identifier FROM domain_event_entry")
                 .query(String.class).list());
