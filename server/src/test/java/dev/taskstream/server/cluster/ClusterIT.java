@@ -230,6 +230,7 @@ class ClusterIT {
                     problems.addAll(EventSchemas.problems(type, revision, new String(record.value(), StandardCharsets.UTF_8)));
                     assertThat(new String(record.key(), StandardCharsets.UTF_8))
                             .isEqualTo(header(record, "axon-message-aggregate-id"));
+                    assertThat(header(record, "axon-message-aggregate-type")).isIn("Task", "TaskSeries", "Tag");
                     assertThat(record.headers().lastHeader("axon-message-aggregate-seq").value()).hasSize(Long.BYTES);
                     long stamp = ByteBuffer.wrap(record.headers().lastHeader("axon-message-timestamp").value()).getLong();
                     assertThat(Instant.ofEpochMilli(stamp)).isBefore(Instant.now());
