@@ -79,7 +79,7 @@ try {
     await row(page, line.split(' #')[0].replace(/ next fri 10:30/, '')).waitFor();
   }
 
-  log('create a recurring task with a live preview');
+  log('create a recurring task with a reminder and a live preview');
   await page.getByRole('link', { name: 'New task…' }).click();
   await page.getByLabel('Title').fill('Water the plants');
   await page.getByLabel('Description').fill('The fern needs more than the cactus.');
@@ -91,6 +91,8 @@ try {
   await page.getByLabel('Time (empty: all day)').fill('08:00');
   await page.getByLabel('Add a tag').fill('home');
   await page.getByLabel('Add a tag').press('Enter');
+  await page.getByRole('button', { name: 'Add a reminder' }).click();
+  await page.getByLabel('How long before (reminder 1)').fill('15');
   await page.getByLabel('Repeats').selectOption({ label: 'Every day' });
   await page.locator('.preview ol li').nth(4).waitFor();
   check((await page.locator('.preview ol li').first().textContent()).includes('08:00'), 'the preview does not start at 08:00');
@@ -139,10 +141,11 @@ try {
   await page.keyboard.press('x');
   await row(page, 'Read the Axon paper').waitFor({ state: 'detached' });
 
-  log('edit a task and the series');
+  log('edit a task and the series; the next occurrence has the reminder too');
   await row(page, 'Water the plants').getByRole('link').click();
   await page.getByRole('heading', { name: 'Series', exact: true }).waitFor();
   await page.getByText('Every day').waitFor();
+  await page.locator('.reminders li').first().getByText(/fires .* 07:45/).waitFor();
 
   log('tags: rename and recolour');
   await page.getByRole('link', { name: 'Tags' }).click();
@@ -163,6 +166,162 @@ try {
   await plantsSeries.getByText('3 so far').waitFor({ timeout: 60_000 });
   await page.getByRole('link', { name: 'Tasks', exact: true }).click();
   await row(page, 'Buy oat milk').getByText('#shopping').waitFor();
+
+  log('live: a second browser of the same user sees changes within 2 s, without reload');
+  await page.locator('.sync', { hasText: 'Live' }).waitFor();
+  // Same session cookie, but a device of its own (its own localStorage), as a second computer would be.
+  const laptopContext = await browser.newContext({
+    viewport: { width: 1280, height: 860 }, timezoneId: ZONE, locale: 'en-GB', colorScheme: 'light',
+    storageState: { cookies: (await context.storageState()).cookies, origins: [] },
+  });
+  laptopContext.setDefaultTimeout(20_000);
+  // The laptop allowed browser notifications; record what it shows (headless Chromium draws none).
+  await laptopContext.grantPermissions(['notifications'], { origin: base });
+  await laptopContext.addInitScript(() => {
+    const Native = window.Notification;
+    window.shownNotifications = [];
+    window.Notification = class extends Native {
+      constructor(title, options) {
+        super(title, options);
+        window.shownNotifications.push(title);
+      }
+    };
+  });
+  const laptop = await laptopContext.newPage();
+  laptop.on('pageerror', (error) => console.error(`e2e: laptop page error: ${error.message}`));
+  await laptop.goto(base);
+  await row(laptop, 'Buy oat milk').waitFor();
+  await laptop.locator('.sync', { hasText: 'Live' }).waitFor();
+  const live = async (target, what, started) => {
+    await what.waitFor({ timeout: 2_000 });
+    console.log(`e2e: ${target} saw it ${Date.now() - started} ms after the write was answered`);
+  };
+  let started = Date.now();
+  await page.getByLabel('Add a task').fill('Book the ferry #travel');
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/tasks') && r.request().method() === 'POST');
+  await page.getByLabel('Add a task').press('Enter');
+  await created;
+  started = Date.now();
+  await live('the laptop', row(laptop, 'Book the ferry').getByText('#travel'), started);
+
+  log('live: an edit on the laptop shows on the first browser');
+  await row(laptop, 'Book the ferry').getByRole('link').click();
+  await laptop.getByLabel('Title').fill('Book the ferry to Porto');
+  let saved = laptop.waitForResponse((r) => r.request().method() === 'PATCH');
+  await laptop.getByRole('button', { name: 'Save' }).click();
+  await saved;
+  started = Date.now();
+  await live('the first browser', row(page, 'Book the ferry to Porto'), started);
+  await laptop.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+
+  log('an edit conflict asks which to keep, showing both');
+  await row(page, 'Book the ferry to Porto').getByRole('link').click();
+  await page.getByLabel('Title').fill('Book the night ferry to Porto');
+  await row(laptop, 'Book the ferry to Porto').getByRole('link').click();
+  await laptop.getByLabel('Title').fill('Book the ferry to Porto and back');
+  await laptop.getByLabel('Priority').selectOption('HIGH');
+  saved = laptop.waitForResponse((r) => r.request().method() === 'PATCH');
+  await laptop.getByRole('button', { name: 'Save' }).click();
+  await saved;
+  await page.getByRole('status').filter({ hasText: 'Changed on another device while you edit: title, priority' }).waitFor({ timeout: 2_000 });
+  await page.getByRole('button', { name: 'Save' }).click();
+  const conflict = page.getByRole('dialog', { name: 'Changed on another device' });
+  await conflict.waitFor();
+  check((await conflict.textContent()).includes('Book the night ferry to Porto'), 'the dialog does not show my title');
+  check((await conflict.textContent()).includes('Book the ferry to Porto and back'), 'the dialog does not show their title');
+  check((await conflict.textContent()).includes('Their change to priority is kept as well'), 'the dialog does not say what else changed');
+  await page.screenshot({ path: `${shots}/conflict.png` });
+  await axe(page, 'edit conflict dialog');
+  check(await conflict.getByRole('radio', { name: /Keep mine/ }).isChecked(), 'keep mine is not the default');
+  await conflict.getByRole('button', { name: 'Save these choices' }).click();
+  await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+  const ferry = row(page, 'Book the night ferry to Porto');
+  await ferry.getByText('High').waitFor();
+  await live('the laptop', row(laptop, 'Book the night ferry to Porto'), Date.now());
+
+  log('an edit conflict can take the other device\'s value instead, keeping my other changes');
+  await ferry.getByRole('link').click();
+  await page.getByLabel('Description').fill('Mine: the 23:00 sailing');
+  await page.getByLabel('Priority').selectOption('MEDIUM');
+  await row(laptop, 'Book the night ferry to Porto').getByRole('link').click();
+  await laptop.getByLabel('Description').fill('Theirs: cabin for two');
+  saved = laptop.waitForResponse((r) => r.request().method() === 'PATCH');
+  await laptop.getByRole('button', { name: 'Save' }).click();
+  await saved;
+  await page.getByRole('status').filter({ hasText: 'Changed on another device while you edit: description' }).waitFor({ timeout: 2_000 });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await conflict.getByRole('radio', { name: /Take the other device's: Theirs: cabin for two/ }).check();
+  await conflict.getByRole('button', { name: 'Save these choices' }).click();
+  await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+  await ferry.getByText('Medium').waitFor();
+  await ferry.getByRole('link').click();
+  check(await page.getByLabel('Description').inputValue() === 'Theirs: cabin for two', 'taking theirs did not keep their description');
+  await page.getByRole('link', { name: 'Back to the list' }).click();
+  await laptop.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+
+  log('offline, then back: the laptop catches up on what it missed');
+  await laptopContext.setOffline(true);
+  await laptop.locator('.sync', { hasText: 'Offline' }).waitFor();
+  await page.getByLabel('Add a task').fill('Made while the laptop was offline');
+  await page.getByLabel('Add a task').press('Enter');
+  await row(page, 'Made while the laptop was offline').waitFor();
+  await laptopContext.setOffline(false);
+  await laptop.locator('.sync', { hasText: 'Live' }).waitFor();
+  await row(laptop, 'Made while the laptop was offline').waitFor({ timeout: 5_000 });
+
+  log('reminders: set one relative and one absolute, see when they fire, and get notified live');
+  await ferry.getByRole('link').click();
+  await page.getByLabel('Date', { exact: true }).fill(tomorrow);
+  await page.getByLabel('Time (empty: all day)').fill('18:00');
+  await page.getByRole('button', { name: 'Add a reminder' }).click();
+  await page.getByLabel('How long before (reminder 1)').fill('2');
+  await page.getByLabel('Unit (reminder 1)').selectOption('hours');
+  await page.getByRole('button', { name: 'Add a reminder' }).click();
+  await page.getByRole('combobox', { name: /^Reminder 2/ }).selectOption('at');
+  await axe(page, 'task editor with reminders');
+  // A reminder set for a moment already past never fires, so leave the save some slack on a busy machine.
+  const soon = await page.evaluate(() => {
+    const at = new Date(Date.now() + 8_000);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+  });
+  await page.getByLabel('When (reminder 2)').fill(soon);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+  await ferry.getByRole('link').click();
+  await page.locator('.reminders li').first().getByText(/fires .* 16:00/).waitFor();
+  await page.getByRole('link', { name: 'Back to the list' }).click();
+  const bell = (p) => p.getByRole('button', { name: /^Notifications/ });
+  await bell(laptop).filter({ hasText: '1 unread' }).waitFor({ timeout: 30_000 });
+  await bell(page).filter({ hasText: '1 unread' }).waitFor({ timeout: 5_000 });
+  const shown = await laptop.evaluate(() => window.shownNotifications);
+  check(shown.length === 1 && shown[0] === 'Reminder: Book the night ferry to Porto', `browser notifications shown: ${JSON.stringify(shown)}`);
+  await bell(laptop).click();
+  const panel = laptop.getByRole('region', { name: 'Notifications' });
+  await panel.getByRole('link', { name: 'Book the night ferry to Porto' }).waitFor();
+  await laptop.screenshot({ path: `${shots}/notifications.png` });
+  await axe(laptop, 'notifications panel');
+  await panel.getByRole('button', { name: /^Mark read/ }).click();
+  await bell(laptop).filter({ hasNotText: 'unread' }).waitFor();
+  const snoozed = laptop.waitForResponse((r) => r.url().endsWith('/snooze'));
+  await panel.getByRole('button', { name: /^Snooze/ }).click();
+  check((await snoozed).status() === 200, 'snooze was refused');
+  await laptopContext.close();
+
+  log('history: the timeline, and the task as it was');
+  await ferry.getByRole('link').click();
+  await page.getByRole('button', { name: 'Show the history' }).click();
+  const timeline = page.getByRole('list', { name: 'Changes to this task, oldest first' });
+  await timeline.getByText("title: 'Book the ferry' → 'Book the ferry to Porto'").waitFor();
+  check((await timeline.textContent()).includes('by you'), 'history does not say who');
+  check((await timeline.textContent()).includes('this device') && /device [0-9a-f]{8}/.test(await timeline.textContent()),
+    'history does not tell the two devices apart');
+  await timeline.getByRole('button', { name: 'View as of then (after change 1)' }).click();
+  const past = page.getByRole('region', { name: 'The task as it was' });
+  await past.locator('.past-title', { hasText: /^Book the ferry$/ }).waitFor();
+  await page.screenshot({ path: `${shots}/history.png`, fullPage: true });
+  await axe(page, 'history');
+  await page.getByRole('link', { name: 'Back to the list' }).click();
 
   log('an expired session asks for the password and keeps what was typed');
   await context.clearCookies();

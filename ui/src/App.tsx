@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, navigate, usePath } from './lib/router';
+import { SyncStatus } from './live/SyncProvider';
+import { Notifications } from './components/Notifications';
 import { AuthForm } from './screens/AuthScreen';
 import { SeriesScreen } from './screens/SeriesScreen';
 import { TagsScreen } from './screens/TagsScreen';
@@ -35,6 +37,8 @@ export function App() {
           <Link href="/series">Series</Link>
           <Link href="/tags">Tags</Link>
         </nav>
+        <SyncStatus />
+        <Notifications />
         <span className="who" title="Signed in as">{state.email}</span>
         <button type="button" className="quiet" onClick={() => signOut().then(() => navigate('/'))}>Log out</button>
       </header>

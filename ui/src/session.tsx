@@ -12,7 +12,7 @@ import type { Session } from './api/types';
 type State =
   | { status: 'loading' }
   | { status: 'signed-out' }
-  | { status: 'signed-in'; email: string }
+  | { status: 'signed-in'; email: string; userId?: string }
   | { status: 'expired'; email: string };
 
 interface SessionApi {
@@ -29,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     api<Session>('GET', '/api/auth/session')
-      .then((session) => setState({ status: 'signed-in', email: session.email }))
+      .then((session) => setState({ status: 'signed-in', email: session.email, userId: session.userId }))
       .catch(() => setState({ status: 'signed-out' }));
   }, []);
 
@@ -41,7 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (mode: 'login' | 'signup', email: string, password: string) => {
       await api('POST', `/api/auth/${mode}`, { email, password });
-      setState({ status: 'signed-in', email });
+      const session = await api<Session>('GET', '/api/auth/session').catch(() => null);
+      setState({ status: 'signed-in', email, userId: session?.userId });
       await client.invalidateQueries();
     },
     [client],

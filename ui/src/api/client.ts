@@ -5,12 +5,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | undefined;
   readonly field: string | undefined;
+  /** The whole problem body: some codes carry more (EDIT_CONFLICT: `fields` and `current`). */
+  readonly problem: (Problem & Record<string, unknown>) | null;
 
   constructor(status: number, problem: Problem | null) {
     super(problem?.detail ?? `The server answered ${status}.`);
     this.status = status;
     this.code = problem?.code;
     this.field = problem?.field;
+    this.problem = problem as (Problem & Record<string, unknown>) | null;
   }
 }
 
@@ -23,8 +26,8 @@ export function onSessionExpired(listener: Listener): () => void {
   return () => expiredListeners.delete(listener);
 }
 
-/** Each browser is one device in the event metadata (and, later, on the live stream). Not a secret. */
-function deviceId(): string {
+/** Each browser is one device in the event metadata (history shows it). Not a secret. */
+export function deviceId(): string {
   const key = 'taskstream.device';
   let id = localStorage.getItem(key);
   if (!id) {
@@ -38,13 +41,25 @@ function deviceId(): string {
  * Every call is same-origin and authenticated by the HttpOnly session cookie, which scripts cannot read; the
  * X-Taskstream-Client header is what makes the server accept that cookie (see the server's SessionCookie).
  */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, ifMatch?: number): Promise<T> {
+  return (await request<T>(method, path, body, ifMatch)).body;
+}
+
+/**
+ * The same, with the `Stream-Position` a list answer carries: the live stream's position the answer reflects
+ * (null on answers without it).
+ */
+export async function request<T>(
+  method: string, path: string, body?: unknown, ifMatch?: number,
+): Promise<{ body: T; position: number | null }> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'X-Taskstream-Client': 'web',
     'X-Device-Id': deviceId(),
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // The version this client saw: the server merges a stale write, or refuses it with EDIT_CONFLICT.
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   const response = await fetch(path, {
     method,
     headers,
@@ -58,8 +73,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     const problem = (await response.json().catch(() => null)) as Problem | null;
     throw new ApiError(response.status, problem);
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  const header = response.headers.get('Stream-Position');
+  const position = header === null ? null : Number(header);
+  if (response.status === 204) return { body: undefined as T, position };
+  return { body: (await response.json()) as T, position };
 }
 
 export function query(params: Record<string, string | string[] | boolean | undefined>): string {

@@ -1,5 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api, query } from './client';
+import { api, query, request } from './client';
+import { appliedPosition, listAnswered } from '../live/position';
 import type {
   CreateResult, CreateTaskRequest, RecurrencePreview, SeriesView, TagView, TaskPage, TaskView,
   UpdateSeriesRequest, UpdateTaskRequest, WriteResult,
@@ -38,14 +39,29 @@ export function taskListPath(filters: TaskFilters, cursor?: string): string {
   })}`;
 }
 
+/**
+ * Reads a list that carries a Stream-Position. An answer older than the last stream message applied would put back
+ * what that message changed, so it is read again (twice at most; the next live message corrects the rest).
+ */
+async function positionedList<T>(path: string): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const { body, position } = await request<T>('GET', path);
+    listAnswered(position);
+    const applied = appliedPosition();
+    if (position === null || applied === null || position >= applied || attempt === 2) return body;
+  }
+}
+
 export const tasksApi = {
-  page: (filters: TaskFilters, cursor?: string) => api<TaskPage>('GET', taskListPath(filters, cursor)),
+  page: (filters: TaskFilters, cursor?: string) => positionedList<TaskPage>(taskListPath(filters, cursor)),
   get: (id: string) => api<TaskView>('GET', `/api/tasks/${id}`),
+  asOf: (id: string, at: string) => api<TaskView>('GET', `/api/tasks/${id}${query({ asOf: at })}`),
   create: (body: CreateTaskRequest) => api<CreateResult>('POST', '/api/tasks', body),
-  update: (id: string, body: UpdateTaskRequest) => api<WriteResult>('PATCH', `/api/tasks/${id}`, body),
-  complete: (id: string) => api<WriteResult>('POST', `/api/tasks/${id}/complete`),
-  reopen: (id: string) => api<WriteResult>('POST', `/api/tasks/${id}/reopen`),
-  remove: (id: string) => api<WriteResult>('DELETE', `/api/tasks/${id}`),
+  /** `seen`: the version the user edited (If-Match); a change since to the same fields is an EDIT_CONFLICT. */
+  update: (id: string, body: UpdateTaskRequest, seen?: number) => api<WriteResult>('PATCH', `/api/tasks/${id}`, body, seen),
+  complete: (id: string, seen?: number) => api<WriteResult>('POST', `/api/tasks/${id}/complete`, undefined, seen),
+  reopen: (id: string, seen?: number) => api<WriteResult>('POST', `/api/tasks/${id}/reopen`, undefined, seen),
+  remove: (id: string, seen?: number) => api<WriteResult>('DELETE', `/api/tasks/${id}`, undefined, seen),
 };
 
 export const seriesApi = {
@@ -59,7 +75,7 @@ export const seriesApi = {
 };
 
 export const tagsApi = {
-  list: () => api<TagView[]>('GET', '/api/tags'),
+  list: () => positionedList<TagView[]>('/api/tags'),
   update: (id: string, body: { name?: string; colour?: string }) => api<{ id: string }>('PATCH', `/api/tags/${id}`, body),
   remove: (id: string) => api<void>('DELETE', `/api/tags/${id}`),
 };
@@ -75,7 +91,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * until the task shows the version the write answered (or is gone, after a delete), then refresh what shows it.
  * Completing or deleting an occurrence makes the recurrence saga schedule the next one a little later: with
  * `series`, wait until the series names a next task other than this one, and refresh again.
- * The live stream (issue 10) will make these waits unnecessary.
+ * Other devices learn of the write from the live stream; this device waits, so that the screen it goes to next
+ * already shows what it just did.
  */
 export async function afterWrite(
   client: QueryClient,

@@ -14,10 +14,11 @@ type Present<T, K extends keyof T> = { [P in K]-?: NonNullable<T[P]> } & {
 export type Priority = NonNullable<Schemas['TaskView']['priority']>;
 export type DueDate = Present<Schemas['DueDate'], 'date' | 'timeZone'>;
 export type TagRef = Present<Schemas['TagRef'], 'id' | 'name'>;
+export type ReminderView = Present<Schemas['ReminderView'], 'id'>;
 export type TaskView = Omit<
   Present<Schemas['TaskView'], 'id' | 'title' | 'status' | 'priority' | 'tags' | 'createdAt' | 'updatedAt' | 'version'>,
-  'due' | 'tags'
-> & { due: DueDate | null; tags: TagRef[] };
+  'due' | 'tags' | 'reminders'
+> & { due: DueDate | null; tags: TagRef[]; reminders: ReminderView[] | null };
 export type TaskPage = { items: TaskView[]; nextCursor: string | null; total?: number };
 export type TagView = Present<Schemas['TagView'], 'id' | 'name' | 'taskCount'>;
 export type SeriesView = Omit<
@@ -34,3 +35,9 @@ export type CreateResult = WriteResult & { seriesId?: string };
 export type Session = Present<Schemas['Session'], 'userId' | 'email' | 'expiresAt'>;
 export type ErrorCode = NonNullable<Schemas['Problem']['code']>;
 export type Problem = Schemas['Problem'];
+export type NotificationView = Present<Schemas['NotificationView'], 'id' | 'taskId' | 'title' | 'scheduledAt' | 'deliveredAt'>;
+export type NotificationPage = { items: NotificationView[]; nextCursor: string | null; unreadCount: number };
+export type FieldChange = Present<Schemas['FieldChange'], 'field'>;
+export type HistoryEntry = Omit<Present<Schemas['HistoryEntry'], 'sequence' | 'type' | 'at' | 'summary'>, 'changes'>
+  & { changes: FieldChange[] | null };
+export type HistoryPage = { items: HistoryEntry[]; nextCursor: string | null };

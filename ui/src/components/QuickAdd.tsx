@@ -32,10 +32,11 @@ export function QuickAdd() {
         due: parsed.due ? { ...parsed.due, time: parsed.due.time ?? undefined } : undefined,
       });
       setLine('');
-      await afterWrite(client, written);
+      setSaving(false);
+      // The next line can be typed and added at once; the list shows this one when the read side has it.
+      void afterWrite(client, written);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not save; try again.');
-    } finally {
       setSaving(false);
     }
   };

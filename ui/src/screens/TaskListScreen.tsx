@@ -34,8 +34,6 @@ export function TaskListScreen() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
-    // Other devices' changes show within 15 s until the live stream arrives (issue 10).
-    refetchInterval: 15_000,
   });
 
   const sentinel = useRef<HTMLDivElement>(null);

@@ -124,6 +124,22 @@ class HistoryTest {
     }
 
     /** Follows nextCursor to the end, checking every page but the last is full. */
+    @Test
+    void remindersReadAsAPersonWouldAndMoveWithTheDueDateWithoutAChangeOfTheirOwn() {
+        ApiClient ada = ApiClient.newUser(port);
+        String id = ada.post("/api/tasks", "{\"title\":\"Pack\",\"due\":{\"date\":\"2030-03-04\",\"time\":\"09:00\","
+                + "\"timeZone\":\"Europe/Berlin\"}}").text("id");
+        ada.patch("/api/tasks/" + id, "{\"reminders\":[{\"before\":\"PT1H30M\"},{\"at\":\"2030-03-03T20:00:00+01:00\"}]}");
+        ada.patch("/api/tasks/" + id, "{\"due\":{\"date\":\"2030-03-05\",\"time\":\"09:00\",\"timeZone\":\"Europe/Berlin\"}}");
+
+        List<JsonNode> history = allPages(ada, "/api/tasks/" + id + "/history", 50);
+
+        assertThat(history).extracting(entry -> entry.get("summary").asText()).containsExactly(
+                "created; title: none → 'Pack'; status: none → OPEN; due: none → 4 Mar 2030 09:00 Europe/Berlin; priority: none → NONE",
+                "reminders: +1 h 30 min before due +at 3 Mar 2030 19:00:00 UTC",
+                "due: 4 Mar 2030 09:00 Europe/Berlin → 5 Mar 2030 09:00 Europe/Berlin");
+    }
+
     private static List<JsonNode> allPages(ApiClient user, String path, int limit) {
         List<JsonNode> entries = new ArrayList<>();
         String cursor = null;

@@ -126,6 +126,19 @@ class StreamTest {
     }
 
     @Test
+    void anEditOfOnlyTheRemindersIsStreamedWithTheirFireTimes() {
+        try (StreamClient device = StreamClient.open(port, ada, null)) {
+            device.next();
+            String id = ada.post("/api/tasks", "{\"title\":\"Pack\",\"due\":{\"date\":\"2030-03-04\",\"time\":\"09:00\","
+                    + "\"timeZone\":\"Europe/Berlin\"}}").text("id");
+            device.nextOfType("task.upserted");
+            ada.patch("/api/tasks/" + id, "{\"reminders\":[{\"before\":\"PT30M\"}]}");
+            JsonNode upserted = device.nextOfType("task.upserted");
+            assertThat(upserted.path("task").path("reminders").path(0).path("fireAt").asText()).isEqualTo("2030-03-04T07:30:00Z");
+        }
+    }
+
+    @Test
     void listsCarryThePositionTheyReflectAndHelloTheCurrentOne() {
         ada.post("/api/tasks", "{\"title\":\"one\"}");
         ada.post("/api/tasks", "{\"title\":\"two\"}");

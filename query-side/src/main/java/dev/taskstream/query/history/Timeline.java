@@ -90,7 +90,8 @@ public final class Timeline<V extends Record> {
                 }
                 Object old = before.map(v -> value(component, v)).orElse(null);
                 Object now = value(component, after.get());
-                if (!Objects.equals(old, now) && !(old == null && isEmpty(now))) {
+                // As read, not as stored: a relative reminder's fire time follows the due date and is no change of its own.
+                if (!Objects.equals(Readable.of(old), Readable.of(now)) && !(old == null && isEmpty(now))) {
                     changes.add(new FieldChange(component.getName(), Readable.of(old), Readable.of(now)));
                     summary.add(component.getName() + ": " + describe(old, now));
                 }
@@ -107,10 +108,12 @@ public final class Timeline<V extends Record> {
     /** "'Buy milk' → 'Buy oat milk'", "none → 24 Dec 2026 Europe/Berlin", or for lists "+home -work". */
     private static String describe(Object old, Object now) {
         if (now instanceof Collection<?> after && (old == null || old instanceof Collection<?>)) {
-            Collection<?> before = old == null ? List.of() : (Collection<?>) old;
-            String added = after.stream().filter(v -> !before.contains(v)).map(v -> "+" + Readable.of(v))
+            // Compared as read: a reminder whose fire time moved with the due date is the same reminder.
+            List<String> before = old == null ? List.of() : ((Collection<?>) old).stream().map(Readable::of).toList();
+            List<String> shown = after.stream().map(Readable::of).toList();
+            String added = shown.stream().filter(v -> !before.contains(v)).map(v -> "+" + v)
                     .collect(Collectors.joining(" "));
-            String removed = before.stream().filter(v -> !after.contains(v)).map(v -> "-" + Readable.of(v))
+            String removed = before.stream().filter(v -> !shown.contains(v)).map(v -> "-" + v)
                     .collect(Collectors.joining(" "));
             return (added + " " + removed).strip();
         }

@@ -106,6 +106,7 @@ class TaskViewProjection {
     @EventHandler
     void on(TaskRemindersSet event, @SequenceNumber long version, @Timestamp Instant at) {
         views.update(event.taskId(), version, at, "reminders = ?::jsonb", TaskReminders.write(event.reminders()));
+        changed(event.taskId());
     }
 
     @EventHandler
