@@ -98,13 +98,12 @@ class KafkaConfiguration {
                                                       KafkaMessageConverter<String, byte[]> converter,
                                                       KafkaTopic topic,
                                                       @Qualifier("eventSerializer") Serializer events) {
-            return KafkaPublisher.<String, byte[]>builder()
+            return new AckedKafkaPublisher<>(KafkaPublisher.<String, byte[]>builder()
                     .serializer(events)
                     .producerFactory(producers)
                     .messageConverter(converter)
                     .topicResolver(event -> Optional.of(topic.name()))
-                    .publisherAckTimeout(6_000)
-                    .build();
+                    .publisherAckTimeout(6_000));
         }
 
         @Bean

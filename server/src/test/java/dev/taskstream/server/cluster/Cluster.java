@@ -75,6 +75,11 @@ final class Cluster implements AutoCloseable {
         return sagas;
     }
 
+    /** The sagas role's stand-in for daprd's Jobs API, which calls the role back when a job is due. */
+    FakeDaprJobs sagasJobs() {
+        return sagasJobs;
+    }
+
     KafkaBrokerProcess kafka() {
         return kafka;
     }

@@ -94,6 +94,23 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
         return message;
     }
 
+    /** Skips messages up to the first that matches, waiting up to {@code within} for it (a cluster takes longer). */
+    public JsonNode nextWhere(Predicate<JsonNode> wanted, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            while (true) {
+                JsonNode message = messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                assertThat(message).as("a matching message within " + within).isNotNull();
+                if (wanted.test(message)) {
+                    return message;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Asserts that nothing arrives for {@code quiet}. */
     public void expectNothingFor(Duration quiet) {
         try {
