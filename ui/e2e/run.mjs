@@ -233,6 +233,14 @@ try {
   await page.screenshot({ path: `${shots}/conflict.png` });
   await axe(page, 'edit conflict dialog');
   check(await conflict.getByRole('radio', { name: /Keep mine/ }).isChecked(), 'keep mine is not the default');
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    const behind = await conflict.evaluate((dialog) => {
+      const focused = document.activeElement;
+      return focused !== null && focused !== document.body && !dialog.contains(focused);
+    });
+    check(!behind, 'Tab reached the page behind the conflict dialog');
+  }
   await conflict.getByRole('button', { name: 'Save these choices' }).click();
   await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
   const ferry = row(page, 'Book the night ferry to Porto');

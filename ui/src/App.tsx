@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, navigate, usePath } from './lib/router';
 import { SyncStatus } from './live/SyncProvider';
+import { Modal } from './components/Modal';
 import { Notifications } from './components/Notifications';
 import { AuthForm } from './screens/AuthScreen';
 import { SeriesScreen } from './screens/SeriesScreen';
@@ -63,13 +64,11 @@ function Screen({ path }: { path: string }) {
 /** The session ran out: ask for the password over the screen, so nothing typed is lost. */
 function ExpiredDialog({ email }: { email: string }) {
   return (
-    <div className="backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="expired-title" className="dialog">
-        <h2 id="expired-title">Your session has ended</h2>
-        <p>Log in again to carry on; what you typed is still here.</p>
-        <AuthForm mode="login" email={email} />
-      </div>
-    </div>
+    <Modal labelledBy="expired-title">
+      <h2 id="expired-title">Your session has ended</h2>
+      <p>Log in again to carry on; what you typed is still here.</p>
+      <AuthForm mode="login" email={email} />
+    </Modal>
   );
 }
 

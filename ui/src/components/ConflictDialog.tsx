@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDue, formatInstant } from '../lib/dates';
 import { dueOf, type ConflictField, type Form, type ReminderDraft } from '../lib/taskForm';
+import { Modal } from './Modal';
 
 const LABELS: Record<ConflictField, string> = {
   title: 'Title', description: 'Description', priority: 'Priority', due: 'Due', tags: 'Tags', reminders: 'Reminders',
@@ -48,34 +49,31 @@ export function ConflictDialog({ fields, alsoChanged, mine, theirs, zone, saving
     return next;
   });
   return (
-    <div className="backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-what" className="dialog wide"
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-        <h2 id="conflict-title">Changed on another device</h2>
-        <p id="conflict-what">
-          While you were editing, this task was changed elsewhere in {fields.map((f) => LABELS[f].toLowerCase()).join(', ')},
-          which you changed too. Choose which to keep.
-          {alsoChanged.length > 0 && ` Their change to ${alsoChanged.map((f) => LABELS[f].toLowerCase()).join(', ')} is kept as well.`}
-        </p>
-        {fields.map((field, index) => (
-          <fieldset key={field} className="choice">
-            <legend>{LABELS[field]}</legend>
-            <label className="inline option">
-              <input ref={index === 0 ? first : undefined} type="radio" name={`conflict-${field}`} checked={!takeTheirs.has(field)}
-                onChange={() => choose(field, false)} />
-              <span><span className="which">Keep mine:</span> <span className="value">{shown(field, mine, zone)}</span></span>
-            </label>
-            <label className="inline option">
-              <input type="radio" name={`conflict-${field}`} checked={takeTheirs.has(field)} onChange={() => choose(field, true)} />
-              <span><span className="which">Take the other device's:</span> <span className="value">{shown(field, theirs, zone)}</span></span>
-            </label>
-          </fieldset>
-        ))}
-        <div className="actions">
-          <button type="button" className="primary" disabled={saving} onClick={() => onResolve(takeTheirs)}>Save these choices</button>
-          <button type="button" disabled={saving} onClick={onCancel}>Back to editing</button>
-        </div>
+    <Modal labelledBy="conflict-title" describedBy="conflict-what" wide onCancel={onCancel}>
+      <h2 id="conflict-title">Changed on another device</h2>
+      <p id="conflict-what">
+        While you were editing, this task was changed elsewhere in {fields.map((f) => LABELS[f].toLowerCase()).join(', ')},
+        which you changed too. Choose which to keep.
+        {alsoChanged.length > 0 && ` Their change to ${alsoChanged.map((f) => LABELS[f].toLowerCase()).join(', ')} is kept as well.`}
+      </p>
+      {fields.map((field, index) => (
+        <fieldset key={field} className="choice">
+          <legend>{LABELS[field]}</legend>
+          <label className="inline option">
+            <input ref={index === 0 ? first : undefined} type="radio" name={`conflict-${field}`} checked={!takeTheirs.has(field)}
+              onChange={() => choose(field, false)} />
+            <span><span className="which">Keep mine:</span> <span className="value">{shown(field, mine, zone)}</span></span>
+          </label>
+          <label className="inline option">
+            <input type="radio" name={`conflict-${field}`} checked={takeTheirs.has(field)} onChange={() => choose(field, true)} />
+            <span><span className="which">Take the other device's:</span> <span className="value">{shown(field, theirs, zone)}</span></span>
+          </label>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button type="button" className="primary" disabled={saving} onClick={() => onResolve(takeTheirs)}>Save these choices</button>
+        <button type="button" disabled={saving} onClick={onCancel}>Back to editing</button>
       </div>
-    </div>
+    </Modal>
   );
 }
