@@ -26,6 +26,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -392,17 +393,23 @@ final class Rebuild {
             try {
                 transactions.executeWithoutResult(status -> swapOnce(tables, handlers));
                 return;
-            } catch (PessimisticLockingFailureException e) {
+            } catch (DataAccessException e) {
+                if (!lockNotTaken(e) || attempt == SWAP_ATTEMPTS) {
+                    throw e;
+                }
                 // What the attempt folded was rolled back with it: fold it again.
                 eventTable.reset(mark);
                 eventsDone = done;
-                if (attempt == SWAP_ATTEMPTS) {
-                    throw e;
-                }
                 log.debug("Rebuild of {}: swap attempt {} met a live batch ({}); trying again", processor, attempt,
                         e.getMostSpecificCause().getMessage());
             }
         }
+    }
+
+    /** A deadlock, or a lock not had within LOCK_WAIT (55P03, which Spring leaves uncategorized). */
+    private static boolean lockNotTaken(DataAccessException e) {
+        return e instanceof PessimisticLockingFailureException
+                || e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState());
     }
 
     private static void pause(int attempt) {
