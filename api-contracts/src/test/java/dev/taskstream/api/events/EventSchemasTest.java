@@ -17,7 +17,6 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import dev.taskstream.api.tasks.TaskCreated;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +128,10 @@ class EventSchemasTest {
     private static Map<String, String> generate() throws IOException {
         SchemaGenerator generator = generator();
         Map<String, String> schemas = new TreeMap<>();
-        for (Class<?> event : events()) {
+        List<Class<?>> events = ContractClasses.all().stream()
+                .filter(type -> type.isRecord() && type.isAnnotationPresent(Revision.class))
+                .toList();
+        for (Class<?> event : events) {
             String revision = event.getAnnotation(Revision.class).value();
             ObjectNode schema = generator.generateSchema(event);
             ObjectNode framed = JSON.createObjectNode();
@@ -142,31 +144,6 @@ class EventSchemasTest {
             schemas.put(event.getName() + ".v" + revision + ".json", JSON.writeValueAsString(framed) + "\n");
         }
         return schemas;
-    }
-
-    private static List<Class<?>> events() throws IOException {
-        Path root;
-        try {
-            root = Path.of(TaskCreated.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".class"))
-                    .map(file -> root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", ""))
-                    .filter(name -> name.startsWith(PACKAGE))
-                    .<Class<?>>map(EventSchemasTest::load)
-                    .filter(type -> type.isRecord() && type.isAnnotationPresent(Revision.class))
-                    .toList();
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, String> committed() throws IOException {

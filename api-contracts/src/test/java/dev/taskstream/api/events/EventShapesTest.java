@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +62,7 @@ class EventShapesTest {
 
     private static Map<String, String> currentShapes() throws IOException {
         Map<String, String> shapes = new TreeMap<>();
-        for (Class<?> type : contractClasses()) {
+        for (Class<?> type : ContractClasses.all()) {
             Revision revision = type.getAnnotation(Revision.class);
             if (revision != null && type.isRecord()) {
                 shapes.put(type.getName() + "@" + revision.value(), shape(type));
@@ -99,30 +97,6 @@ class EventShapesTest {
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         return raw.getSimpleName();
-    }
-
-    private static List<Class<?>> contractClasses() throws IOException {
-        Path root;
-        try {
-            root = Path.of(TaskCreated.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".class"))
-                    .map(file -> root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", ""))
-                    .filter(name -> name.startsWith(PACKAGE))
-                    .map(EventShapesTest::load)
-                    .toList();
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, String> read() throws IOException {
