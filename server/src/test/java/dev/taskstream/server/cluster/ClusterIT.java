@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * Split mode as it is deployed: a real Kafka broker process, one PostgreSQL, and the command, query and sagas
  * roles as three JVMs from the packaged jar; the sagas role reaches the command role through a Dapr sidecar
  * (a stand-in, see {@link Cluster}). A client drives the REST API: writes to the command role, reads
- * from the query role. The query role is killed with {@code kill -9} while writes go on, then the sagas role
+ * from the query role. The query role is killed with {@code kill -9} while writes go on (and a device follows the
+ * stream, then catches up), then the sagas role
  * while a recurring task is being completed, then the broker is restarted; each time the read model ends up
  * equal to the event store, and every occurrence of the series exists exactly once. A reminder set on the command role
  * fires once, through the sagas role's Dapr Jobs deadline manager, and a stream client on the query role sees it and
@@ -171,14 +174,20 @@ class ClusterIT {
         complete(writer, awaitOccurrences(reader, series, 1).get(0));
         awaitOccurrences(reader, series, 2);
 
-        // The query role dies mid-stream: writes go on while it is down and while it starts again.
+        // The query role dies mid-stream: writes go on while it is down and while it starts again. A device that
+        // followed the stream reconnects from the last position it saw and gets exactly what it missed.
+        StreamClient device = StreamClient.open(query.port(), reader, null);
+        long seen = device.next().path("position").asLong();
         renameAll(writer, "before the query role died");
         query.kill();
+        List<JsonNode> beforeTheKill = device.received();
+        device.close();
         renameAll(writer, "while the query role was dead");
         query.start();
         renameAll(writer, "while the query role restarted");
         query.awaitReady();
         awaitConverged(reader);
+        assertCaughtUp(reader, beforeTheKill, seen);
 
         // The sagas role dies while the completion of an occurrence is on its way to it.
         complete(writer, awaitOccurrences(reader, series, 2).get(1));
@@ -187,13 +196,23 @@ class ClusterIT {
         sagas.start().awaitReady();
         awaitOccurrences(reader, series, 3);
 
-        // The broker restarts: events stored meanwhile reach Kafka once it is back, and nothing twice.
+        // The broker restarts: events stored meanwhile reach Kafka once it is back, and nothing twice. A reminder
+        // set meanwhile reaches the sagas role late, and fires once.
         kafka.stop();
         renameAll(writer, "while the broker was down");
         complete(writer, awaitOccurrences(reader, series, 3).get(2));
+        String reminded = titles.keySet().iterator().next();
+        Response remind = writer.patch("/api/tasks/" + reminded,
+                "{\"reminders\":[" + Reminders.at(Instant.now().plusSeconds(5)) + "]}");
+        assertThat(remind.status()).as(remind.toString()).isEqualTo(200);
         kafka.start();
         awaitOccurrences(reader, series, 4);
         awaitConverged(reader);
+        await().atMost(CONVERGED_WITHIN).pollInterval(Duration.ofMillis(250))
+                .until(() -> reader.get("/api/notifications").body().path("items").size() == 1);
+        Thread.sleep(3000);
+        assertThat(reader.get("/api/notifications").body().path("items")).hasSize(1);
+        assertThat(remindersFired(reminded)).isEqualTo(1);
 
         assertThat(database.sql("""
                 SELECT count(*) FROM (SELECT occurrence_index FROM task_view WHERE series_id = ?::uuid
@@ -256,6 +275,29 @@ class ClusterIT {
         Response created = writer.post("/api/tasks", "{\"title\":\"" + title + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         titles.put(created.text("id"), title);
+    }
+
+    /**
+     * Reconnecting with the last position the device saw sends every later change once, in order, up to the head
+     * that hello announces; the last message about each task shows its final title.
+     */
+    private void assertCaughtUp(ApiClient reader, List<JsonNode> beforeTheKill, long hello) {
+        long seen = beforeTheKill.stream().mapToLong(message -> message.path("position").asLong()).max().orElse(hello);
+        assertThat(beforeTheKill.stream().map(message -> message.path("position").asLong()).toList())
+                .as("positions received before the kill").isEqualTo(LongStream.rangeClosed(hello + 1, seen).boxed().toList());
+        try (StreamClient again = StreamClient.open(query.port(), reader, seen)) {
+            long head = again.next().path("position").asLong();
+            List<JsonNode> missed = again.next((int) (head - seen));
+            assertThat(missed.stream().map(message -> message.path("position").asLong()).toList())
+                    .as("the changes missed, in order, once").isEqualTo(LongStream.rangeClosed(seen + 1, head).boxed().toList());
+            again.expectNothingFor(Duration.ofSeconds(1));
+
+            Map<String, String> lastTitles = new HashMap<>();
+            Stream.concat(beforeTheKill.stream(), missed.stream())
+                    .filter(message -> message.path("type").asText().equals("task.upserted"))
+                    .forEach(message -> lastTitles.put(message.at("/task/id").asText(), message.at("/task/title").asText()));
+            assertThat(lastTitles).containsAllEntriesOf(titles);
+        }
     }
 
     private void renameAll(ApiClient writer, String when) {

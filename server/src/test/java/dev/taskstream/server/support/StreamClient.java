@@ -111,6 +111,13 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Every message received and not yet taken, without waiting. */
+    public List<JsonNode> received() {
+        List<JsonNode> received = new ArrayList<>();
+        messages.drainTo(received);
+        return received;
+    }
+
     /** Asserts that nothing arrives for {@code quiet}. */
     public void expectNothingFor(Duration quiet) {
         try {
