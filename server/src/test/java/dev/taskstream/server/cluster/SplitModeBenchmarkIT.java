@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ApiClient.Response;
+import dev.taskstream.server.support.StreamClient;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +43,8 @@ class SplitModeBenchmarkIT {
                     "TASKSTREAM_DB_USER", "postgres");
             RoleProcess monolith = new RoleProcess("command,query,sagas", FreePorts.next(), jar, monolithDatabase,
                     directory.resolve("logs")).start().awaitReady();
-            try {
-                Mode split = new Mode("split", cluster.command().port(), cluster.query().port());
-                Mode single = new Mode("monolith", monolith.port(), monolith.port());
+            try (Mode split = new Mode("split", cluster.command().port(), cluster.query().port());
+                 Mode single = new Mode("monolith", monolith.port(), monolith.port())) {
                 split.latency(LATENCY_SAMPLES / 2);
                 single.latency(LATENCY_SAMPLES / 2);
                 split.clear();
@@ -57,14 +58,20 @@ class SplitModeBenchmarkIT {
                 System.out.println();
                 System.out.printf("SPLIT-MODE BENCHMARK (%d rounds; %d latency samples and %d creates by %d clients per round)%n",
                         ROUNDS, LATENCY_SAMPLES, THROUGHPUT_CREATES, CLIENTS);
-                System.out.printf("%-9s %14s %14s %16s %18s%n", "mode", "visible p50", "visible p99", "creates/s",
-                        "all visible after");
+                System.out.printf("%-9s %14s %14s %14s %14s %12s %18s%n", "mode", "visible p50", "visible p99",
+                        "streamed p50", "streamed p99", "creates/s", "all visible after");
                 for (Mode mode : List.of(single, split)) {
-                    System.out.printf("%-9s %11.1f ms %11.1f ms %16.0f %15.0f ms%n", mode.name,
-                            mode.percentile(50), mode.percentile(99), mode.createsPerSecond(), mode.drainMillis());
+                    System.out.printf("%-9s %11.1f ms %11.1f ms %11.1f ms %11.1f ms %12.0f %15.0f ms%n", mode.name,
+                            percentile(mode.visible, 50), percentile(mode.visible, 99),
+                            percentile(mode.streamed, 50), percentile(mode.streamed, 99),
+                            mode.createsPerSecond(), mode.drainMillis());
                 }
-                System.out.printf("split/monolith: p50 x%.2f, p99 x%.2f, throughput x%.2f%n%n",
-                        split.percentile(50) / single.percentile(50), split.percentile(99) / single.percentile(99),
+                System.out.printf("split/monolith: visible p50 x%.2f, p99 x%.2f; streamed p50 x%.2f, p99 x%.2f;"
+                                + " throughput x%.2f%n%n",
+                        percentile(split.visible, 50) / percentile(single.visible, 50),
+                        percentile(split.visible, 99) / percentile(single.visible, 99),
+                        percentile(split.streamed, 50) / percentile(single.streamed, 50),
+                        percentile(split.streamed, 99) / percentile(single.streamed, 99),
                         split.createsPerSecond() / single.createsPerSecond());
             } finally {
                 monolith.stop();
@@ -72,13 +79,21 @@ class SplitModeBenchmarkIT {
         }
     }
 
-    /** Writes to one port, reads from the other, and keeps what it measured. */
-    private static final class Mode {
+    private static double percentile(List<Double> latencies, int p) {
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** Writes to one port, reads (and follows the stream) on the other, and keeps what it measured. */
+    private static final class Mode implements AutoCloseable {
 
         private final String name;
         private final ApiClient writer;
         private final ApiClient reader;
-        private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        private final StreamClient stream;
+        private final List<Double> visible = new ArrayList<>();
+        private final List<Double> streamed = new ArrayList<>();
         private long creates;
         private long createNanos;
         private long drainNanos;
@@ -88,17 +103,26 @@ class SplitModeBenchmarkIT {
             this.name = name;
             this.writer = ApiClient.newUser(writePort);
             this.reader = ApiClient.anonymous(readPort).withToken(writer.token());
+            this.stream = StreamClient.open(readPort, reader, null);
         }
 
-        /** Write response to the change visible on the query role, one task at a time. */
+        /**
+         * From the write's request to the change on the query role, one task at a time: every other sample waits for
+         * it in {@code GET /api/tasks/{id}}, the others for its message on the stream.
+         */
         void latency(int samples) throws InterruptedException {
             for (int i = 0; i < samples; i++) {
                 long start = System.nanoTime();
                 String id = create("Latency " + i);
-                while (reader.get("/api/tasks/" + id).status() != 200) {
-                    Thread.sleep(1);
+                if (i % 2 == 0) {
+                    while (reader.get("/api/tasks/" + id).status() != 200) {
+                        Thread.sleep(1);
+                    }
+                    visible.add((System.nanoTime() - start) / 1e6);
+                } else {
+                    stream.nextWhere(message -> message.at("/task/id").asText().equals(id), Duration.ofSeconds(30));
+                    streamed.add((System.nanoTime() - start) / 1e6);
                 }
-                latencies.add((System.nanoTime() - start) / 1e6);
             }
         }
 
@@ -130,7 +154,8 @@ class SplitModeBenchmarkIT {
         }
 
         void clear() {
-            latencies.clear();
+            visible.clear();
+            streamed.clear();
         }
 
         private String create(String title) {
@@ -139,18 +164,17 @@ class SplitModeBenchmarkIT {
             return response.text("id");
         }
 
-        double percentile(int p) {
-            List<Double> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-        }
-
         double createsPerSecond() {
             return creates / (createNanos / 1e9);
         }
 
         double drainMillis() {
             return drainNanos / 1e6 / drains;
+        }
+
+        @Override
+        public void close() {
+            stream.close();
         }
     }
 }
