@@ -311,6 +311,7 @@ try {
   await axe(laptop, 'notifications panel');
   await panel.getByRole('button', { name: /^Mark read/ }).click();
   await bell(laptop).filter({ hasNotText: 'unread' }).waitFor();
+  await bell(page).filter({ hasNotText: 'unread' }).waitFor({ timeout: 2_000 });
   const snoozed = laptop.waitForResponse((r) => r.url().endsWith('/snooze'));
   await panel.getByRole('button', { name: /^Snooze/ }).click();
   check((await snoozed).status() === 200, 'snooze was refused');

@@ -25,8 +25,6 @@ export function Notifications() {
   const list = useQuery({
     queryKey: ['notifications'],
     queryFn: () => api<NotificationPage>('GET', '/api/notifications?limit=20'),
-    // Reading one on another device is not on the stream: look again whenever this tab comes back into view.
-    refetchOnWindowFocus: 'always',
   });
   useEffect(() => {
     if (open) panel.current?.focus();

@@ -42,10 +42,11 @@ describe('applying stream messages to the cache', () => {
     expect(listed(client).map((t) => t.id)).toEqual(['b']);
   });
 
-  it('rereads what a tag change shows on, and the notifications when a reminder fired', () => {
+  it('rereads what a tag change shows on, and the notifications when a reminder fired or was read elsewhere', () => {
     const { client, refreshed, refresh } = cacheWith();
     applyMessage(client, { type: 'tag.upserted', position: 7, tag: { id: 't', name: 'home' } }, refresh);
     applyMessage(client, { type: 'notification.created', position: 8, notification: { id: 'n' } }, refresh);
-    expect(refreshed).toEqual(['tags', 'tasks', 'task', 'notifications']);
+    applyMessage(client, { type: 'notification.read', position: 9, ids: ['n'] }, refresh);
+    expect(refreshed).toEqual(['tags', 'tasks', 'task', 'notifications', 'notifications']);
   });
 });

@@ -38,6 +38,7 @@ export function applyMessage(client: QueryClient, message: StreamMessage, refres
       break;
     }
     case 'notification.created':
+    case 'notification.read':
       refresh('notifications');
       break;
     default:

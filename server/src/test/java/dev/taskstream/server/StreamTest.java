@@ -125,6 +125,27 @@ class StreamTest {
         }
     }
 
+    /** Read marks are the user's own and in no event, yet their other devices hear of them like of any change. */
+    @Test
+    void readingANotificationOnOneDeviceIsStreamedToTheOthers() {
+        try (StreamClient device = StreamClient.open(port, ada, null)) {
+            device.next();
+            ada.post("/api/tasks", "{\"title\":\"Stretch\",\"reminders\":["
+                    + Reminders.at(Instant.now().plusSeconds(1)) + "," + Reminders.at(Instant.now().plusSeconds(2)) + "]}");
+            String first = device.nextOfType("notification.created").at("/notification/id").asText();
+            device.nextOfType("notification.created");
+
+            assertThat(ada.post("/api/notifications/" + first + "/read").status()).isEqualTo(204);
+            JsonNode read = device.nextOfType("notification.read");
+            assertThat(read.path("ids").toString()).isEqualTo("[\"" + first + "\"]");
+
+            assertThat(ada.post("/api/notifications/read-all").status()).isEqualTo(204);
+            assertThat(device.nextOfType("notification.read").path("all").asBoolean()).isTrue();
+            assertThat(ada.post("/api/notifications/read-all").status()).as("nothing left unread").isEqualTo(204);
+            device.expectNothingFor(Duration.ofSeconds(1));
+        }
+    }
+
     @Test
     void anEditOfOnlyTheRemindersIsStreamedWithTheirFireTimes() {
         try (StreamClient device = StreamClient.open(port, ada, null)) {

@@ -9,6 +9,8 @@ import dev.taskstream.api.notifications.SnoozeRequest;
 import dev.taskstream.api.notifications.SnoozeResult;
 import dev.taskstream.api.tasks.ReminderRules;
 import dev.taskstream.api.tasks.SnoozeReminder;
+import dev.taskstream.query.stream.Change;
+import dev.taskstream.query.stream.ChangeLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,14 +41,20 @@ class NotificationController {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
     private static final Set<String> PARAMETERS = Set.of("unread", "limit", "cursor");
+    private static final String READ = "notification.read";
 
     private final NotificationRepository notifications;
     private final CommandGateway commands;
+    private final ChangeLog changes;
+    private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
-    NotificationController(NotificationRepository notifications, CommandGateway commands) {
+    NotificationController(NotificationRepository notifications, CommandGateway commands, ChangeLog changes,
+                           PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.commands = commands;
+        this.changes = changes;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @GetMapping
@@ -64,16 +74,31 @@ class NotificationController {
 
     @PostMapping("/{id}/read")
     ResponseEntity<Void> read(@PathVariable UUID id, UserId user) {
-        if (!notifications.markRead(user, id, clock.instant())) {
+        if (!markRead(user, id)) {
             throw TaskstreamException.notFound(new NotificationId(id));
         }
         return ResponseEntity.noContent().build();
     }
 
+    /** Read marks reach the user's other devices on the stream, like every other change of theirs. */
     @PostMapping("/read-all")
     ResponseEntity<Void> readAll(UserId user) {
-        notifications.markAllRead(user, clock.instant());
+        transaction.executeWithoutResult(status -> {
+            if (notifications.markAllRead(user, clock.instant()) > 0) {
+                changes.appendNow(new Change(user, READ, Map.of("all", true)));
+            }
+        });
         return ResponseEntity.noContent().build();
+    }
+
+    private boolean markRead(UserId user, UUID id) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean found = notifications.markRead(user, id, clock.instant());
+            if (found) {
+                changes.appendNow(new Change(user, READ, Map.of("ids", List.of(id))));
+            }
+            return found;
+        }));
     }
 
     /** The notification fires again after {@code for}, once; snoozing it marks it read. */
@@ -84,7 +109,7 @@ class NotificationController {
                 .orElseThrow(() -> TaskstreamException.notFound(new NotificationId(id)));
         Instant until = clock.instant().plus(snooze);
         commands.sendAndWait(new SnoozeReminder(notification.taskId(), user, id, until));
-        notifications.markRead(user, id, clock.instant());
+        markRead(user, id);
         return new SnoozeResult(id, until);
     }
 

@@ -69,6 +69,14 @@ public class ChangeLog {
         pending.put(key, change);
     }
 
+    /**
+     * Appends a change that no event carries (a user's read marks), in the caller's transaction, which must be
+     * open: the user's position row stays locked until it commits, as for the projections' changes.
+     */
+    public void appendNow(Change change) {
+        append(change.owner(), List.of(change));
+    }
+
     private void append(Map<String, Supplier<Change>> pending) {
         Map<UserId, List<Change>> byOwner = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         pending.values().forEach(supplier -> {
