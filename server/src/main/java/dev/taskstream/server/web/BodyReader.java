@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * Reads each request body in full, without blocking a request thread, before the rest of the server sees the
@@ -160,10 +158,7 @@ final class BodyReader extends HttpFilter {
     }
 
     private void refuse(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
-        response.setStatus(code.httpStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        json.writeValue(response.getOutputStream(), Map.of("type", code.problemType(), "status", code.httpStatus(),
-                "code", code.name(), "detail", detail));
+        ProblemResponses.write(response, json, code, detail);
     }
 }

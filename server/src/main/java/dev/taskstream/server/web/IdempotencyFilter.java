@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -130,10 +128,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
-        ResponseEntity<Object> problem = ProblemHandler.problem(code, HEADER, detail);
-        response.setStatus(problem.getStatusCode().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem.getBody());
+        ProblemResponses.write(response, json, code, HEADER, detail);
     }
 
     /** Method, path with query and body: what makes two requests the same request. */
