@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskstream.api.UserId;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -47,22 +50,23 @@ public class ChangeLog {
         return new ChangeLog(null, null);
     }
 
+    /** Whether {@link #record} keeps anything: in a live projection's unit of work, not in a replay or a rebuild. */
+    public boolean records() {
+        return jdbc != null && CurrentUnitOfWork.isStarted() && !ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage());
+    }
+
     /**
      * Records that the thing named {@code key} changed; {@code change} is asked at commit time and may answer
      * null (nothing to tell). Of several changes recorded for one key in a transaction, the last one wins.
      */
     public void record(String key, Supplier<Change> change) {
-        if (jdbc == null || !CurrentUnitOfWork.isStarted()) {
+        if (!records()) {
             return;
         }
-        UnitOfWork<?> current = CurrentUnitOfWork.get();
-        if (ReplayToken.isReplay(current.getMessage())) {
-            return;
-        }
-        UnitOfWork<?> root = current.root();
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Map<String, Supplier<Change>> pending = root.getOrComputeResource(PENDING, name -> {
             Map<String, Supplier<Change>> changes = new LinkedHashMap<>();
-            root.onPrepareCommit(unitOfWork -> append(changes));
+            root.onPrepareCommit(unitOfWork -> resolveAndAppend(changes));
             return changes;
         });
         pending.remove(key);
@@ -74,36 +78,60 @@ public class ChangeLog {
      * open: the user's position row stays locked until it commits, as for the projections' changes.
      */
     public void appendNow(Change change) {
-        append(change.owner(), List.of(change));
+        append(Map.of(change.owner(), List.of(change)));
     }
 
-    private void append(Map<String, Supplier<Change>> pending) {
-        Map<UserId, List<Change>> byOwner = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+    private void resolveAndAppend(Map<String, Supplier<Change>> pending) {
+        Map<UserId, List<Change>> byOwner = new TreeMap<>(Comparator.comparing(UserId::value));
         pending.values().forEach(supplier -> {
             Change change = supplier.get();
             if (change != null) {
                 byOwner.computeIfAbsent(change.owner(), owner -> new ArrayList<>()).add(change);
             }
         });
-        byOwner.forEach(this::append);
+        if (!byOwner.isEmpty()) {
+            append(byOwner);
+        }
     }
 
-    private void append(UserId owner, List<Change> changes) {
-        long last = jdbc.sql("""
-                        INSERT INTO stream_position (owner_id, position) VALUES (?, ?)
+    /**
+     * Three statements however many users and changes a batch holds: the positions (rows locked in owner order),
+     * the messages, and one notification per user.
+     */
+    private void append(Map<UserId, List<Change>> byOwner) {
+        UUID[] owners = byOwner.keySet().stream().map(UserId::value).toArray(UUID[]::new);
+        Long[] counts = byOwner.values().stream().map(changes -> (long) changes.size()).toArray(Long[]::new);
+        Map<UUID, Long> lastPositions = new HashMap<>();
+        jdbc.sql("""
+                        INSERT INTO stream_position (owner_id, position)
+                        SELECT * FROM unnest(?::uuid[], ?::bigint[]) ORDER BY 1
                         ON CONFLICT (owner_id) DO UPDATE SET position = stream_position.position + EXCLUDED.position
-                        RETURNING position""")
-                .params(owner.value(), changes.size())
-                .query(Long.class)
-                .single();
-        long position = last - changes.size();
-        for (Change change : changes) {
-            position++;
-            jdbc.sql("INSERT INTO change_log (owner_id, position, message) VALUES (?, ?, ?)")
-                    .params(owner.value(), position, message(change, position))
-                    .update();
-        }
-        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, owner.value() + ":" + last).query(row -> { });
+                        RETURNING owner_id, position""")
+                .params(owners, counts)
+                .query(row -> {
+                    lastPositions.put(row.getObject(1, UUID.class), row.getLong(2));
+                });
+        List<UUID> rowOwners = new ArrayList<>();
+        List<Long> rowPositions = new ArrayList<>();
+        List<String> rowMessages = new ArrayList<>();
+        List<String> notifications = new ArrayList<>();
+        byOwner.forEach((owner, changes) -> {
+            long last = lastPositions.get(owner.value());
+            long position = last - changes.size();
+            for (Change change : changes) {
+                position++;
+                rowOwners.add(owner.value());
+                rowPositions.add(position);
+                rowMessages.add(message(change, position));
+            }
+            notifications.add(owner.value() + ":" + last);
+        });
+        jdbc.sql("INSERT INTO change_log (owner_id, position, message) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[])")
+                .params(rowOwners.toArray(UUID[]::new), rowPositions.toArray(Long[]::new), rowMessages.toArray(String[]::new))
+                .update();
+        jdbc.sql("SELECT pg_notify(?, payload) FROM unnest(?::text[]) payload")
+                .params(CHANNEL, notifications.toArray(String[]::new))
+                .query(row -> { });
     }
 
     private String message(Change change, long position) {

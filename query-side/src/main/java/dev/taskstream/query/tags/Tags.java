@@ -6,6 +6,8 @@ import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagRef;
 import dev.taskstream.api.tags.TagView;
 import dev.taskstream.query.stream.Change;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +89,20 @@ public class Tags {
                         row.getString("name"), row.getString("colour")))
                 .list().stream()
                 .collect(Collectors.toMap(ref -> ref.id().value(), Function.identity()));
+    }
+
+    /** Each owner's tags by id, in one query: for reading back the tasks of many users at once. */
+    public Map<UserId, Map<UUID, TagRef>> byOwner(Collection<UserId> owners) {
+        Map<UserId, Map<UUID, TagRef>> byOwner = new HashMap<>();
+        owners.forEach(owner -> byOwner.put(owner, new HashMap<>()));
+        jdbc.sql("SELECT owner_id, tag_id, name, colour FROM tag_view WHERE owner_id = ANY (?)")
+                .param(owners.stream().map(UserId::value).toArray(UUID[]::new))
+                .query(row -> {
+                    TagRef tag = new TagRef(new TagId(row.getObject("tag_id", UUID.class)), row.getString("name"),
+                            row.getString("colour"));
+                    byOwner.get(new UserId(row.getObject("owner_id", UUID.class))).put(tag.id().value(), tag);
+                });
+        return byOwner;
     }
 
     List<TagView> withTaskCounts(UserId owner) {

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -129,10 +130,12 @@ class TaskViewProjection {
 
     /** The stream shows the task as {@code GET /api/tasks/{id}} does, in its state when the batch commits. */
     private void changed(TaskId id) {
-        changes.record(key(id), () -> views.owner(id)
-                .flatMap(owner -> views.find(owner, id, tags.byId(owner))
-                        .map(view -> new Change(owner, "task.upserted", Map.of("task", view))))
-                .orElse(null));
+        if (!changes.records()) {
+            return;
+        }
+        ChangedTasks batch = ChangedTasks.of(CurrentUnitOfWork.get(), views, tags);
+        batch.add(id);
+        changes.record(key(id), () -> batch.upserted(id));
     }
 
     private static String key(TaskId id) {

@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,13 +112,6 @@ class TaskViewRepository {
                 .optional();
     }
 
-    Optional<UserId> owner(TaskId id) {
-        return jdbc.sql("SELECT owner_id FROM " + table + " WHERE task_id = ?")
-                .param(id.value())
-                .query((row, n) -> new UserId(row.getObject("owner_id", UUID.class)))
-                .optional();
-    }
-
     void deleteAll() {
         jdbc.sql("TRUNCATE " + table).update();
     }
@@ -126,6 +121,27 @@ class TaskViewRepository {
                 .params(owner.value(), id.value())
                 .query((row, n) -> toView(row, tags))
                 .optional();
+    }
+
+    /** The owners of those of {@code ids} that have a row. */
+    Map<TaskId, UserId> owners(Collection<TaskId> ids) {
+        Map<TaskId, UserId> owners = new HashMap<>();
+        jdbc.sql("SELECT task_id, owner_id FROM " + table + " WHERE task_id = ANY (?)")
+                .param(ids.stream().map(TaskId::value).toArray(UUID[]::new))
+                .query(row -> {
+                    owners.put(new TaskId(row.getObject("task_id", UUID.class)),
+                            new UserId(row.getObject("owner_id", UUID.class)));
+                });
+        return owners;
+    }
+
+    /** Those of {@code ids} that have a row, each shown with its owner's tags. */
+    List<TaskView> findAll(Collection<TaskId> ids, Map<UserId, Map<UUID, TagRef>> tagsByOwner) {
+        return jdbc.sql("SELECT owner_id, " + COLUMNS + " FROM " + table + " WHERE task_id = ANY (?)")
+                .param(ids.stream().map(TaskId::value).toArray(UUID[]::new))
+                .query((row, n) -> toView(row,
+                        tagsByOwner.getOrDefault(new UserId(row.getObject("owner_id", UUID.class)), Map.of())))
+                .list();
     }
 
     /** Maps a row selected with {@link #COLUMNS}; tag ids become the owner's tags, skipping any not projected yet. */
