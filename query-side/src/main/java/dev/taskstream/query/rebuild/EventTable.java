@@ -111,9 +111,27 @@ final class EventTable {
 
     private static TrackedEventData<byte[]> data(ResultSet row) throws SQLException {
         return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.getLong("global_index")),
-                new GenericDomainEventEntry<>(row.getString("type"), row.getString("aggregate_identifier"),
+                new Entry(row.getString("type"), row.getString("aggregate_identifier"),
                         row.getLong("sequence_number"), row.getString("event_identifier"), row.getString("time_stamp"),
                         row.getString("payload_type"), row.getString("payload_revision"), row.getBytes("payload"),
                         row.getBytes("meta_data")));
+    }
+
+    /** A stored event whose timestamp is read with {@link StoredTimestamp}. */
+    private static final class Entry extends GenericDomainEventEntry<byte[]> {
+
+        private final Instant timestamp;
+
+        Entry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier, String timestamp,
+              String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestamp, payloadType, payloadRevision,
+                    payload, metaData);
+            this.timestamp = StoredTimestamp.parse(timestamp);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
     }
 }
