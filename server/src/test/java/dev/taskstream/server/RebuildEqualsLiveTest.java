@@ -12,6 +12,7 @@ import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.Eventually;
 import dev.taskstream.server.support.ServerTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,25 +96,32 @@ class RebuildEqualsLiveTest {
         return before.get(0).get("head").equals(after.get(0).get("head"));
     }
 
-    /** Created, renamed, described, due set and cleared, prioritized, tagged, untagged, reminded, done, undone, deleted. */
+    /**
+     * Created, renamed, described, due set and cleared, prioritized, tagged, untagged, reminded, done, undone, deleted.
+     * Each step is taken on every task before the next, so that a page holds the same change to several tasks, which
+     * the rebuild writes as one statement.
+     */
     private static void writeEveryKindOfEvent(ApiClient user) {
         String home = user.post("/api/tags", "{\"name\":\"home\",\"colour\":\"#3366ff\"}").text("id");
         String doomed = user.post("/api/tags", "{\"name\":\"doomed\"}").text("id");
+        List<String> tasks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            String id = user.post("/api/tasks", "{\"title\":\"task " + i + "\",\"tags\":[\"home\",\"doomed\",\"t" + i + "\"],"
-                    + DUE + ",\"priority\":\"HIGH\",\"reminders\":[{\"before\":\"PT1H\"}]}").text("id");
-            user.patch("/api/tasks/" + id, "{\"title\":\"task " + i + " renamed\",\"description\":\"about " + i + "\"}");
-            user.patch("/api/tasks/" + id, "{\"priority\":\"LOW\",\"tags\":[\"home\",\"doomed\"]}");
-            if (i % 2 == 0) {
-                user.patch("/api/tasks/" + id, "{\"due\":null}");
-            }
-            user.post("/api/tasks/" + id + "/complete");
-            if (i % 3 == 0) {
-                user.post("/api/tasks/" + id + "/reopen");
-            }
-            if (i % 4 == 1) {
-                user.delete("/api/tasks/" + id);
-            }
+            tasks.add(user.post("/api/tasks", "{\"title\":\"task " + i + "\",\"tags\":[\"home\",\"doomed\",\"t" + i + "\"],"
+                    + DUE + ",\"priority\":\"HIGH\",\"reminders\":[{\"before\":\"PT1H\"}]}").text("id"));
+        }
+        for (int i = 0; i < 8; i++) {
+            user.patch("/api/tasks/" + tasks.get(i), "{\"title\":\"task " + i + " renamed\",\"description\":\"about " + i + "\"}");
+        }
+        tasks.forEach(id -> user.patch("/api/tasks/" + id, "{\"priority\":\"LOW\",\"tags\":[\"home\",\"doomed\"]}"));
+        for (int i = 0; i < 8; i += 2) {
+            user.patch("/api/tasks/" + tasks.get(i), "{\"due\":null}");
+        }
+        tasks.forEach(id -> user.post("/api/tasks/" + id + "/complete"));
+        for (int i = 0; i < 8; i += 3) {
+            user.post("/api/tasks/" + tasks.get(i) + "/reopen");
+        }
+        for (int i = 1; i < 8; i += 4) {
+            user.delete("/api/tasks/" + tasks.get(i));
         }
         user.patch("/api/tags/" + home, "{\"name\":\"house\",\"colour\":\"#ff0000\"}");
         user.delete("/api/tags/" + doomed);

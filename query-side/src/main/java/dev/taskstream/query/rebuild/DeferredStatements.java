@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -27,13 +28,17 @@ import javax.sql.DataSource;
  */
 final class DeferredStatements {
 
-    private record Call(Method setter, Object[] arguments) {
+    /** One recorded {@code set...} call on a statement: the parameter index is the first argument. */
+    record Call(Method setter, Object[] arguments) {
     }
 
     /** A connection on which every write handed over earlier is visible; the rebuild commits it after the event. */
     interface Barrier {
         Connection connection() throws SQLException;
     }
+
+    /** A single row goes as it was recorded; from two rows on, one statement over arrays costs no more than a batch. */
+    private static final int SET_BASED_FROM = 2;
 
     /** What a page of events wrote, wave by wave: statements of one text together, in the order texts first came. */
     static final class Writes {
@@ -47,6 +52,12 @@ final class DeferredStatements {
         void send(Connection connection) throws SQLException {
             for (Map<String, List<List<Call>>> wave : waves) {
                 for (Map.Entry<String, List<List<Call>>> statement : wave.entrySet()) {
+                    Optional<SetBasedWrite> setBased = statement.getValue().size() < SET_BASED_FROM ? Optional.empty()
+                            : SetBasedWrite.of(statement.getKey(), statement.getValue());
+                    if (setBased.isPresent()) {
+                        setBased.get().send(connection);
+                        continue;
+                    }
                     try (PreparedStatement batch = connection.prepareStatement(statement.getKey())) {
                         for (List<Call> parameters : statement.getValue()) {
                             apply(parameters, batch);
