@@ -47,7 +47,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the three take turns in rounds. "req CPU" and "evt CPU" are CPU ms per operation on the request threads and
  * on the threads that follow the event stream (projections, sagas): they vary least with the machine's load.
  * Run with {@code ./mvnw -Pbench verify -pl server -am -Dtest=WriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
- * {@code -Dbench.seconds=N} sets each phase's length (default 15), {@code -Dbench.threads=1,8,16} the thread counts.
+ * {@code -Dbench.seconds=N} sets each phase's length (default 15), {@code -Dbench.threads=1,8,16} the thread counts,
+ * {@code -Dbench.client=jdk} the client ({@link PlainHttp} by default).
  */
 class WriteBenchmark {
 
@@ -149,16 +150,20 @@ class WriteBenchmark {
     /** One user's device: creates tasks, then cycles PATCH, complete and reopen over the tasks it created. */
     private static final class Client {
 
-        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        /** {@code -Dbench.client=jdk} drives the server with the JDK's HttpClient instead (see {@link PlainHttp}). */
+        private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.client"));
+        private static final HttpClient JDK = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        private final URI base;
+        private final int port;
         private final String token;
+        private final PlainHttp http;
         private final List<String> tasks = new ArrayList<>();
         private long step;
 
         Client(int port, String token) {
-            this.base = URI.create("http://localhost:" + port);
+            this.port = port;
             this.token = token;
+            this.http = new PlainHttp(port);
         }
 
         void create() throws Exception {
@@ -182,25 +187,29 @@ class WriteBenchmark {
         }
 
         int get(String path) throws Exception {
-            return HTTP.send(request(path).GET().build(), BodyHandlers.discarding()).statusCode();
+            return exchange("GET", path, null).status();
         }
 
         String send(String method, String path, String json, int expected) throws Exception {
-            HttpRequest request = request(path)
-                    .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)).build();
-            var response = HTTP.send(request, BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
+            PlainHttp.Response response = exchange(method, path, json);
+            if (response.status() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.status()
                         + ": " + response.body());
             }
             return response.body();
         }
 
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(base.resolve(path))
+        private PlainHttp.Response exchange(String method, String path, String json) throws Exception {
+            if (!JDK_CLIENT) {
+                return http.send(method, path, token, json);
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token);
+                    .header("Authorization", "Bearer " + token)
+                    .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)).build();
+            var response = JDK.send(request, BodyHandlers.ofString());
+            return new PlainHttp.Response(response.statusCode(), response.body());
         }
     }
 
