@@ -40,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     bulk fold, so they are added after it, computed once per row;</li>
  * <li>fold every event of the store, in order and in pages, through new instances of the projections bound to the new
  *     tables (the projections' own handlers: no second copy of the rules). Their SQL is recorded, not sent
- *     ({@link DeferredStatements}), and sent per page as JDBC batches: events of different aggregates commute, so only
- *     the order within each aggregate matters, and it is kept. One thread folds a page while another writes the page
- *     before it;</li>
+ *     ({@link DeferredStatements}), and sent per page, the rows of each statement together ({@link SetBasedWrite}):
+ *     events of different aggregates commute, so only the order within each aggregate matters, and it is kept. One
+ *     thread folds a page while another writes the page before it;</li>
  * <li>make the new tables logged, add the generated columns and the live tables' secondary indexes, and fold what
  *     was appended meanwhile;</li>
  * <li>in one transaction: lock the live tables and the live processor's tokens (every instance's processor waits),
