@@ -47,8 +47,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the three take turns in rounds. "req CPU" and "evt CPU" are CPU ms per operation on the request threads and
  * on the threads that follow the event stream (projections, sagas): they vary least with the machine's load.
  * Run with {@code ./mvnw -Pbench verify -pl server -am -Dtest=WriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
- * {@code -Dbench.seconds=N} sets each phase's length (default 15), {@code -Dbench.threads=1,8,16} the thread counts,
- * {@code -Dbench.client=jdk} the client ({@link PlainHttp} by default).
+ * {@code -Dbench.seconds=N} sets each phase's length (default 15), {@code -Dbench.warmup=N} the warm-up (default 60),
+ * {@code -Dbench.threads=1,8,16} the thread counts, {@code -Dbench.client=jdk} the client ({@link PlainHttp} by
+ * default).
  */
 class WriteBenchmark {
 
@@ -59,7 +60,11 @@ class WriteBenchmark {
      * threads (Tomcat's), and the threads that follow the event stream (processors, sagas, their store readers).
      */
     private static final ThreadMXBean THREADS_CPU = ManagementFactory.getThreadMXBean();
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 15);
+    /**
+     * Long enough for the JIT to compile the server's request path: after 15 s, the rates at 8 threads were half of
+     * what they were once 45 s more had passed.
+     */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 60);
     private static final int[] THREADS = Arrays.stream(System.getProperty("bench.threads", "1,8,16").split(","))
             .mapToInt(Integer::parseInt).toArray();
     private static final Pattern STREAM_THREAD =
@@ -109,9 +114,9 @@ class WriteBenchmark {
 
         System.out.printf("%nwarming up for %d s...%n", WARM_UP_SECONDS);
         int warmUpThreads = Math.min(8, clients);
-        run(warmUpThreads, WARM_UP_SECONDS / 3, baseline::append);
-        run(warmUpThreads, WARM_UP_SECONDS / 3, thread -> users.get(thread).create());
-        run(warmUpThreads, WARM_UP_SECONDS / 3, thread -> users.get(thread).change());
+        run(warmUpThreads, 5, baseline::append);
+        run(warmUpThreads, WARM_UP_SECONDS / 2, thread -> users.get(thread).create());
+        run(warmUpThreads, WARM_UP_SECONDS / 2, thread -> users.get(thread).change());
 
         System.out.printf("%n%-8s %-28s %9s %8s %8s %8s %9s %9s %7s%n", "threads", "what", "per s", "p50 ms",
                 "p99 ms", "x JDBC", "req CPU", "evt CPU", "errors");
