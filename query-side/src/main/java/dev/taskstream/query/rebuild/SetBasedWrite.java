@@ -57,10 +57,11 @@ final class SetBasedWrite {
 
     /** The rows as one statement, if the statement's shape and every value's type allow it. */
     static Optional<SetBasedWrite> of(String sql, List<List<DeferredStatements.Call>> rows) {
-        int parameters = placeholders(sql);
-        if (parameters <= 0 || rows.isEmpty()) {
+        int[] placeholders = placeholders(sql);
+        if (placeholders == null || placeholders.length == 0 || rows.isEmpty()) {
             return Optional.empty();
         }
+        int parameters = placeholders.length;
         Object[][] columns = new Object[parameters][rows.size()];
         for (int row = 0; row < rows.size(); row++) {
             boolean[] set = new boolean[parameters];
@@ -102,7 +103,7 @@ final class SetBasedWrite {
                 arguments[p] = argument;
             }
         }
-        return rewrite(sql, arguments, types).map(rewritten -> new SetBasedWrite(rewritten, types, columns));
+        return rewrite(sql, placeholders, arguments, types).map(rewritten -> new SetBasedWrite(rewritten, types, columns));
     }
 
     private static String uuidArrayText(UUID[] ids) {
@@ -150,14 +151,14 @@ final class SetBasedWrite {
         return Optional.ofNullable(type);
     }
 
-    private static Optional<String> rewrite(String sql, String[] arguments, String[] types) {
+    private static Optional<String> rewrite(String sql, int[] placeholders, String[] arguments, String[] types) {
         List<Integer> bound = IntStream.range(0, types.length).filter(p -> types[p] != null).boxed().toList();
         if (bound.isEmpty()) {
             return Optional.empty();
         }
         String unnest = " FROM unnest(" + bound.stream().map(p -> "?::" + types[p] + "[]").collect(Collectors.joining(", "))
                 + ") AS " + ROW + "(" + bound.stream().map(p -> "arg_" + (p + 1)).collect(Collectors.joining(", ")) + ")";
-        String statement = substitute(sql, arguments);
+        String statement = substitute(sql, placeholders, arguments);
         Matcher where = WHERE.matcher(statement);
         if (UPDATE.matcher(statement).matches() && where.find()) {
             int at = where.start();
@@ -173,40 +174,34 @@ final class SetBasedWrite {
         return Optional.empty();
     }
 
-    /** The statement with each placeholder outside quotes replaced by its expression. */
-    private static String substitute(String sql, String[] expressions) {
+    /** The statement with each placeholder replaced by its expression. */
+    private static String substitute(String sql, int[] placeholders, String[] expressions) {
         StringBuilder out = new StringBuilder();
-        int next = 0;
-        boolean quoted = false;
-        for (char c : sql.toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            if (c == '?' && !quoted) {
-                out.append(expressions[next++]);
-            } else {
-                out.append(c);
-            }
+        int from = 0;
+        for (int p = 0; p < placeholders.length; p++) {
+            out.append(sql, from, placeholders[p]).append(expressions[p]);
+            from = placeholders[p] + 1;
         }
-        return out.toString();
+        return out.append(sql.substring(from)).toString();
     }
 
-    /** Counts the placeholders outside quotes; -1 for text not rewritten here (quoted names, comments, jsonb's ?). */
-    private static int placeholders(String sql) {
+    /** Where the placeholders outside quotes are; null for text not rewritten here (quoted names, comments, jsonb's ?). */
+    private static int[] placeholders(String sql) {
         if (sql.indexOf('"') >= 0 || sql.contains("?|") || sql.contains("?&") || sql.contains("??")
                 || sql.contains("--") || sql.contains("/*")) {
-            return -1;
+            return null;
         }
+        int[] found = new int[sql.length()];
         int count = 0;
         boolean quoted = false;
-        for (char c : sql.toCharArray()) {
-            if (c == '\'') {
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '\'') {
                 quoted = !quoted;
-            } else if (c == '?' && !quoted) {
-                count++;
+            } else if (sql.charAt(i) == '?' && !quoted) {
+                found[count++] = i;
             }
         }
-        return count;
+        return Arrays.copyOf(found, count);
     }
 
     private static int closing(String text, int open) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,12 +81,7 @@ public class Tags {
 
     /** The owner's tags by id: few enough per user to load whole for every page of tasks. */
     public Map<UUID, TagRef> byId(UserId owner) {
-        return jdbc.sql("SELECT tag_id, name, colour FROM tag_view WHERE owner_id = ?")
-                .param(owner.value())
-                .query((row, n) -> new TagRef(new TagId(row.getObject("tag_id", UUID.class)),
-                        row.getString("name"), row.getString("colour")))
-                .list().stream()
-                .collect(Collectors.toMap(ref -> ref.id().value(), Function.identity()));
+        return byOwner(List.of(owner)).get(owner);
     }
 
     /** Each owner's tags by id, in one query: for reading back the tasks of many users at once. */
