@@ -43,12 +43,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deletes it in the same transaction in which the deadline is handled (the saga's state is saved there too),
  * so a second delivery finds nothing, and a failed one rolls back and leaves the row for Dapr's retry. The job
  * is asked for before the row commits: a job whose row never committed, or was cancelled, fires into nothing,
- * whereas the other order could lose a deadline between the commit and the sidecar call.
+ * whereas the other order could lose a deadline between the commit and the sidecar call. A job due at once can
+ * be called back before its row commits, so scheduling holds a lock on the job's name until its transaction
+ * ends, and firing takes that lock before it looks for the row.
  */
 public final class DaprJobsDeadlineManager extends AbstractDeadlineManager {
 
     private static final Logger log = LoggerFactory.getLogger(DaprJobsDeadlineManager.class);
     private static final Duration SIDECAR_TIMEOUT = Duration.ofSeconds(10);
+    /** The first key of the jobs' advisory locks ("tsdj"); the second is the job name's hash. */
+    private static final int LOCK_CLASS = 0x7473646a;
 
     private final DaprClient dapr;
     private final JdbcClient jdbc;
@@ -74,6 +78,7 @@ public final class DaprJobsDeadlineManager extends AbstractDeadlineManager {
         String job = jobName(deadlineName, scope.getData(), message.getIdentifier());
         Optional<SerializedObject<String>> payload = Optional.ofNullable(message.getPayload())
                 .map(value -> serializer.serialize(value, String.class));
+        lockUntilTransactionEnds(job);
         jdbc.sql("""
                 INSERT INTO dapr_deadline (job_name, deadline_name, scope_type, scope, message_id,
                                            payload_type, payload_revision, payload, meta_data, due_at)
@@ -120,25 +125,37 @@ public final class DaprJobsDeadlineManager extends AbstractDeadlineManager {
      * @throws RuntimeException when the saga or aggregate failed on it; the row stays, for Dapr to try again
      */
     public boolean fire(String jobName) {
-        Boolean delivered = transactions.execute(status -> jdbc.sql("""
-                        DELETE FROM dapr_deadline WHERE job_name = ?
-                        RETURNING deadline_name, scope_type, scope, message_id, payload_type, payload_revision,
-                                  payload, meta_data, due_at""")
-                .param(jobName)
-                .query((row, n) -> {
-                    deliver(row.getString("deadline_name"),
-                            new SimpleSerializedObject<>(row.getString("scope"), String.class,
-                                    row.getString("scope_type"), null),
-                            row.getString("message_id"),
-                            row.getString("payload_type") == null ? null : new SimpleSerializedObject<>(
-                                    row.getString("payload"), String.class, row.getString("payload_type"),
-                                    row.getString("payload_revision")),
-                            row.getString("meta_data"), row.getTimestamp("due_at").toInstant());
-                    return true;
-                })
-                .optional()
-                .isPresent());
+        Boolean delivered = transactions.execute(status -> {
+            lockUntilTransactionEnds(jobName);
+            return jdbc.sql("""
+                            DELETE FROM dapr_deadline WHERE job_name = ?
+                            RETURNING deadline_name, scope_type, scope, message_id, payload_type, payload_revision,
+                                      payload, meta_data, due_at""")
+                    .param(jobName)
+                    .query((row, n) -> {
+                        deliver(row.getString("deadline_name"),
+                                new SimpleSerializedObject<>(row.getString("scope"), String.class,
+                                        row.getString("scope_type"), null),
+                                row.getString("message_id"),
+                                row.getString("payload_type") == null ? null : new SimpleSerializedObject<>(
+                                        row.getString("payload"), String.class, row.getString("payload_type"),
+                                        row.getString("payload_revision")),
+                                row.getString("meta_data"), row.getTimestamp("due_at").toInstant());
+                        return true;
+                    })
+                    .optional()
+                    .isPresent();
+        });
         return Boolean.TRUE.equals(delivered);
+    }
+
+    /**
+     * Waits while another transaction holds the job's lock, the one that scheduled it and has not ended yet; once
+     * it has, its row is there to see (committed) or never will be (rolled back).
+     */
+    private void lockUntilTransactionEnds(String jobName) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(LOCK_CLASS, jobName.hashCode())
+                .query((row, n) -> true).single();
     }
 
     private void deliver(String deadlineName, SerializedObject<String> serializedScope, String messageId,
