@@ -2,6 +2,7 @@ package dev.taskstream.server.axon;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * An event that a projection cannot handle is parked in the dead-letter queue so the processor keeps
- * going; Axon notes that at INFO, which an operator would miss, so it is a warning here, with the cause.
+ * going; Axon notes that at INFO, which an operator would miss, so it is a warning here, with the cause. It is
+ * logged once the event is parked for good: a batch may be rolled back and tried again ({@link FailedEventIsolation}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -20,9 +22,14 @@ class DeadLetterConfiguration {
     ConfigurerModule deadLettersAreWarnings() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerDefaultDeadLetterPolicy(
                 configuration -> (letter, cause) -> {
-                    log.warn("Event {} ({}) parked in the dead-letter queue: {}",
+                    Runnable warn = () -> log.warn("Event {} ({}) parked in the dead-letter queue: {}",
                             letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
                             cause.toString(), cause);
+                    if (CurrentUnitOfWork.isStarted()) {
+                        CurrentUnitOfWork.get().afterCommit(parked -> warn.run());
+                    } else {
+                        warn.run();
+                    }
                     return Decisions.enqueue(cause);
                 }));
     }
