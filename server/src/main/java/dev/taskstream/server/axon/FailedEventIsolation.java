@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A savepoint around every event would keep the transaction usable, but it costs two more round trips per
  * event, and under load the projection's time goes to round trips while users wait for their changes to show
- * (WriteBenchmark, 8 clients: write to visible p50 45 ms with a savepoint per event, 28 ms without). So events
+ * (WriteBenchmark, 8 clients: write to visible p50 39-57 ms with a savepoint per event, 27-31 ms without). So events
  * run bare, and one that fails is marked: its batch rolls back, also when the failure left the transaction usable
  * (the handler may have written half of what it meant to), and when the processor tries the batch again, a second
  * or so later, that event alone runs behind a savepoint. Refused again, it is rolled back to the savepoint and
