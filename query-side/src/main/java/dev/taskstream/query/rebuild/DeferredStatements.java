@@ -21,8 +21,9 @@ import javax.sql.DataSource;
 /**
  * A data source whose writes are only recorded: the projections' own SQL, unchanged, is captured while a rebuild
  * folds a page of events, and {@link #take} hands it over as {@link Writes}, sent later (on another thread) as one
- * statement over arrays ({@link SetBasedWrite}), or else one JDBC batch, per statement text and wave. An event goes to the wave after the one its aggregate's previous event went
- * to, so each aggregate's events keep their order while events of different aggregates, which commute, share batches.
+ * statement over arrays ({@link SetBasedWrite}), or else one JDBC batch, per statement text and wave. An event goes
+ * to the wave after the one its aggregate's previous event went to, so each aggregate's events keep their order
+ * while events of different aggregates, which commute, share batches.
  * A query (a handler that reads, or a DELETE ... RETURNING) must see every earlier write: it waits for the pages
  * handed over to be written ({@link Barrier}), sends what was recorded since on that connection, and then runs.
  */

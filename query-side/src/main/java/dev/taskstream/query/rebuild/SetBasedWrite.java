@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
 
 /**
  * Many rows of one recorded statement sent as a single statement over arrays: {@code UPDATE t SET c = ? WHERE k = ?}
- * becomes {@code UPDATE t SET c = row.arg_1 FROM unnest(?::text[], ?::uuid[]) AS row(arg_1, arg_2) WHERE k = row.arg_2},
- * and {@code INSERT ... VALUES (?, ?)} becomes {@code INSERT ... SELECT row.arg_1, row.arg_2 FROM unnest(...)}.
+ * becomes {@code UPDATE t SET c = deferred_row.arg_1 FROM unnest(?::text[], ?::uuid[]) AS deferred_row(arg_1, arg_2)
+ * WHERE k = deferred_row.arg_2}, and {@code INSERT ... VALUES (?, ?)} becomes
+ * {@code INSERT ... SELECT deferred_row.arg_1, deferred_row.arg_2 FROM unnest(...)}.
  * PostgreSQL then plans and runs the statement once per page rather than once per row, which was most of its time in
  * a rebuild. It is only right where no two rows change the same table row: true of one statement text within one
  * wave of {@link DeferredStatements}, where each aggregate appears at most once. Statements of any other shape, or
