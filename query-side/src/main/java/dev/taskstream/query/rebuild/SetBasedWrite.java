@@ -205,13 +205,17 @@ final class SetBasedWrite {
         return Arrays.copyOf(found, count);
     }
 
+    /** The parenthesis that closes the one at {@code open}; those inside quoted literals do not count. */
     private static int closing(String text, int open) {
         int depth = 0;
+        boolean quoted = false;
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '(') {
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
+            } else if (!quoted && c == ')' && --depth == 0) {
                 return i;
             }
         }

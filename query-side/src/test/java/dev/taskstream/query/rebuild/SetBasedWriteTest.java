@@ -56,7 +56,7 @@ class SetBasedWriteTest {
                     setObject(5, NOON.plusMinutes(i)), setObject(6, 0L)));
         }
         inserts.add(inserts.get(0));
-        String insert = "INSERT INTO %s (id, title, status, due, tags, at, version) VALUES (?, ?, 'OPEN', ?, ?, ?, ?)"
+        String insert = "INSERT INTO %s (id, title, status, due, tags, at, version) VALUES (?, ?, 'OPEN :)', ?, ?, ?, ?)"
                 + " ON CONFLICT (id) DO NOTHING";
         List<List<DeferredStatements.Call>> updates = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
