@@ -40,8 +40,14 @@ class FailedEventIsolation implements HandlerEnhancerDefinition {
     private static final Logger log = LoggerFactory.getLogger(FailedEventIsolation.class);
 
     private final DataSource dataSource;
-    /** Events that failed in a batch that has not committed since, by id: each runs behind a savepoint until then. */
-    private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    /**
+     * Events that failed in a handler, in a batch that has not committed since: each runs behind a savepoint in that
+     * handler until then. Per handler class, as another processor that handles the same event has its own batches.
+     */
+    private final Set<Failed> failed = ConcurrentHashMap.newKeySet();
+
+    private record Failed(Class<?> handler, String event) {
+    }
 
     FailedEventIsolation(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -68,21 +74,22 @@ class FailedEventIsolation implements HandlerEnhancerDefinition {
                 return super.handle(message, target);
             }
             UnitOfWork<?> batch = CurrentUnitOfWork.get();
-            String event = message.getIdentifier();
-            if (failed.contains(event)) {
-                batch.afterCommit(committed -> failed.remove(event));
+            Failed mark = new Failed(declaringClass(), message.getIdentifier());
+            if (failed.contains(mark)) {
+                batch.afterCommit(committed -> failed.remove(mark));
                 return behindSavepoint(message, target);
             }
             try {
                 return super.handle(message, target);
             } catch (Exception failure) {
-                failed.add(event);
+                failed.add(mark);
                 batch.onPrepareCommit(preparing -> {
-                    throw new IllegalStateException("Event " + event + " failed in a projection; its batch is rolled"
-                            + " back and tried again with that event behind a savepoint", failure);
+                    throw new IllegalStateException("Event " + mark.event() + " failed in " + mark.handler()
+                            .getSimpleName() + "; its batch is rolled back and tried again with that event behind"
+                            + " a savepoint", failure);
                 });
-                log.info("Event {} failed in a projection ({}); its batch will be tried again with it isolated",
-                        event, failure.toString());
+                log.info("Event {} failed in {} ({}); its batch will be tried again with it isolated",
+                        mark.event(), mark.handler().getSimpleName(), failure.toString());
                 throw failure;
             }
         }
