@@ -3,6 +3,7 @@ package dev.taskstream.server.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.taskstream.bench.HandWrittenCreate;
 import dev.taskstream.server.TaskstreamApplication;
 import dev.taskstream.server.support.ApiClient;
 import java.lang.management.ManagementFactory;
@@ -42,7 +43,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * projections, sagas and scheduler included) runs on its embedded PostgreSQL, or on {@code TASKSTREAM_DB_URL}.
  * For 1, 8 and 16 client threads it times, in one run: a plain JDBC loop that inserts one row per commit into a
  * table shaped like the event table (the baseline), {@code POST /api/tasks} over HTTP, and a mix of PATCH,
- * complete and reopen on existing tasks. A probe measures how long a created task takes to show in
+ * complete and reopen on existing tasks. A second reference, {@link HandWrittenCreate}, is the same HTTP request
+ * answered by one insert, without event sourcing: the cheapest create this stack allows. A probe measures how long a created task takes to show in
  * {@code GET /api/tasks/{id}} while the load runs. Figures are ratios to the baseline, because the machine is shared,
  * and the three take turns in rounds. "req CPU" and "evt CPU" are CPU ms per operation on the request threads and
  * on the threads that follow the event stream (projections, sagas): they vary least with the machine's load.
@@ -82,7 +84,7 @@ class WriteBenchmark {
 
     @Test
     void writePathAgainstPlainJdbc() throws Exception {
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TaskstreamApplication.class)
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TaskstreamApplication.class, HandWrittenCreate.class)
                 .run("--server.port=0", "--taskstream.embedded-db.dir=" + home.resolve("pgdata"))) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             HikariDataSource pool = server.getBean(HikariDataSource.class);
@@ -115,22 +117,26 @@ class WriteBenchmark {
         System.out.printf("%nwarming up for %d s...%n", WARM_UP_SECONDS);
         int warmUpThreads = Math.min(8, clients);
         run(warmUpThreads, 5, baseline::append);
+        run(warmUpThreads, 5, thread -> users.get(thread).handWrittenCreate());
         run(warmUpThreads, WARM_UP_SECONDS / 2, thread -> users.get(thread).create());
         run(warmUpThreads, WARM_UP_SECONDS / 2, thread -> users.get(thread).change());
 
         System.out.printf("%n%-8s %-28s %9s %8s %8s %8s %9s %9s %7s%n", "threads", "what", "per s", "p50 ms",
                 "p99 ms", "x JDBC", "req CPU", "evt CPU", "errors");
-        List<String> visibility = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
         long errors = 0;
         for (int threads : THREADS) {
             // Rounds take turns, so that a build starting on the shared machine slows all three alike.
             Result jdbcRate = Result.NONE;
             Result creates = Result.NONE;
             Result changes = Result.NONE;
+            Result handWritten = Result.NONE;
             Probe createProbe = new Probe(probeUser);
             Probe changeProbe = new Probe(probeUser);
             for (int round = 0; round < ROUNDS; round++) {
                 jdbcRate = jdbcRate.plus(run(threads, SECONDS / ROUNDS, baseline::append));
+                handWritten = handWritten.plus(
+                        run(threads, SECONDS / ROUNDS, thread -> users.get(thread).handWrittenCreate()));
                 createProbe.start();
                 creates = creates.plus(run(threads, SECONDS / ROUNDS, thread -> users.get(thread).create()));
                 createProbe.stop();
@@ -139,15 +145,18 @@ class WriteBenchmark {
                 changeProbe.stop();
             }
             print(threads, "plain JDBC, 1 row per commit", jdbcRate, jdbcRate);
+            print(threads, "hand-written create, no ES", handWritten, jdbcRate);
             print(threads, "POST /api/tasks", creates, jdbcRate);
             print(threads, "PATCH/complete/reopen mix", changes, jdbcRate);
-            visibility.add(String.format("%-8d write->visible during creates %s; during the mix %s",
-                    threads, createProbe.summary(), changeProbe.summary()));
-            errors += jdbcRate.errors + creates.errors + changes.errors + createProbe.errors.get()
-                    + changeProbe.errors.get();
+            summaries.add(String.format("%-8d write->visible during creates %s; during the mix %s", threads,
+                    createProbe.summary(), changeProbe.summary()));
+            summaries.add(String.format("%-8d POST /api/tasks at %.2f x the hand-written create, the mix at %.2f x",
+                    threads, creates.rate() / handWritten.rate(), changes.rate() / handWritten.rate()));
+            errors += jdbcRate.errors + handWritten.errors + creates.errors + changes.errors
+                    + createProbe.errors.get() + changeProbe.errors.get();
         }
         System.out.println();
-        visibility.forEach(System.out::println);
+        summaries.forEach(System.out::println);
         System.out.println();
         assertThat(errors).as("failed requests").isZero();
     }
@@ -179,6 +188,11 @@ class WriteBenchmark {
                 throw new IllegalStateException("No id in " + body);
             }
             tasks.add(id.group(1));
+        }
+
+        void handWrittenCreate() throws Exception {
+            send("POST", HandWrittenCreate.PATH, "{\"title\":\"Bench task " + step++
+                    + "\",\"description\":\"written by the write benchmark\",\"priority\":\"MEDIUM\"}", 201);
         }
 
         void change() throws Exception {
