@@ -13,6 +13,9 @@ public record Change(UserId owner, String type, Map<String, ?> fields) {
     public Change {
         Objects.requireNonNull(owner);
         Objects.requireNonNull(type);
+        if (fields.containsKey("type") || fields.containsKey("position")) {
+            throw new IllegalArgumentException("type and position are the message's own fields: " + fields.keySet());
+        }
         fields = Map.copyOf(fields);
     }
 }

@@ -2,16 +2,11 @@ package dev.taskstream.query.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.taskstream.api.UserId;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.ReplayToken;
@@ -78,69 +73,58 @@ public class ChangeLog {
      * open: the user's position row stays locked until it commits, as for the projections' changes.
      */
     public void appendNow(Change change) {
-        append(Map.of(change.owner(), List.of(change)));
+        append(List.of(change));
     }
 
     private void resolveAndAppend(Map<String, Supplier<Change>> pending) {
-        Map<UserId, List<Change>> byOwner = new TreeMap<>(Comparator.comparing(UserId::value));
-        pending.values().forEach(supplier -> {
-            Change change = supplier.get();
-            if (change != null) {
-                byOwner.computeIfAbsent(change.owner(), owner -> new ArrayList<>()).add(change);
-            }
-        });
-        if (!byOwner.isEmpty()) {
-            append(byOwner);
+        List<Change> resolved = pending.values().stream().map(Supplier::get).filter(Objects::nonNull).toList();
+        if (!resolved.isEmpty()) {
+            append(resolved);
         }
     }
 
     /**
-     * Three statements however many users and changes a batch holds: the positions (rows locked in owner order),
-     * the messages, and one notification per user.
+     * One statement however many users and changes a batch holds: it takes each user's next positions (rows
+     * locked in owner order), writes the messages with their positions filled in, and notifies each user once.
+     * Every round trip counts here: under load the projection thread waits for the CPU again after each one, and
+     * that wait is most of how long a change takes to show.
      */
-    private void append(Map<UserId, List<Change>> byOwner) {
-        UUID[] owners = byOwner.keySet().stream().map(UserId::value).toArray(UUID[]::new);
-        Long[] counts = byOwner.values().stream().map(changes -> (long) changes.size()).toArray(Long[]::new);
-        Map<UUID, Long> lastPositions = new HashMap<>();
+    private void append(List<Change> changes) {
+        UUID[] owners = new UUID[changes.size()];
+        String[] heads = new String[changes.size()];
+        String[] tails = new String[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            owners[i] = change.owner().value();
+            heads[i] = "{\"type\":" + text(change.type()) + ",\"position\":";
+            String fields = text(change.fields());
+            tails[i] = fields.equals("{}") ? "}" : "," + fields.substring(1);
+        }
         jdbc.sql("""
-                        INSERT INTO stream_position (owner_id, position)
-                        SELECT * FROM unnest(?::uuid[], ?::bigint[]) ORDER BY 1
-                        ON CONFLICT (owner_id) DO UPDATE SET position = stream_position.position + EXCLUDED.position
-                        RETURNING owner_id, position""")
-                .params(owners, counts)
-                .query(row -> {
-                    lastPositions.put(row.getObject(1, UUID.class), row.getLong(2));
-                });
-        List<UUID> rowOwners = new ArrayList<>();
-        List<Long> rowPositions = new ArrayList<>();
-        List<String> rowMessages = new ArrayList<>();
-        List<String> notifications = new ArrayList<>();
-        byOwner.forEach((owner, changes) -> {
-            long last = lastPositions.get(owner.value());
-            long position = last - changes.size();
-            for (Change change : changes) {
-                position++;
-                rowOwners.add(owner.value());
-                rowPositions.add(position);
-                rowMessages.add(message(change, position));
-            }
-            notifications.add(owner.value() + ":" + last);
-        });
-        jdbc.sql("INSERT INTO change_log (owner_id, position, message) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[])")
-                .params(rowOwners.toArray(UUID[]::new), rowPositions.toArray(Long[]::new), rowMessages.toArray(String[]::new))
-                .update();
-        jdbc.sql("SELECT pg_notify(?, payload) FROM unnest(?::text[]) payload")
-                .params(CHANNEL, notifications.toArray(String[]::new))
+                        WITH message AS (
+                            SELECT owner_id, head, tail,
+                                   row_number() OVER (PARTITION BY owner_id ORDER BY ordinal) AS nth,
+                                   count(*) OVER (PARTITION BY owner_id) AS changes
+                              FROM unnest(?::uuid[], ?::text[], ?::text[])
+                                   WITH ORDINALITY AS m(owner_id, head, tail, ordinal)
+                        ), last_position AS (
+                            INSERT INTO stream_position (owner_id, position)
+                            SELECT owner_id, count(*) FROM message GROUP BY owner_id ORDER BY owner_id
+                            ON CONFLICT (owner_id) DO UPDATE SET position = stream_position.position + EXCLUDED.position
+                            RETURNING owner_id, position
+                        ), logged AS (
+                            INSERT INTO change_log (owner_id, position, message)
+                            SELECT owner_id, position - changes + nth, head || (position - changes + nth) || tail
+                              FROM message JOIN last_position USING (owner_id)
+                        )
+                        SELECT pg_notify(?, owner_id || ':' || position) FROM last_position""")
+                .params(owners, heads, tails, CHANNEL)
                 .query(row -> { });
     }
 
-    private String message(Change change, long position) {
-        ObjectNode message = json.createObjectNode();
-        message.put("type", change.type());
-        message.put("position", position);
-        message.setAll((ObjectNode) json.valueToTree(change.fields()));
+    private String text(Object value) {
         try {
-            return json.writeValueAsString(message);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.taskstream.query.tags;
 
 import dev.taskstream.api.TagId;
+import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagRef;
@@ -88,14 +89,27 @@ public class Tags {
     public Map<UserId, Map<UUID, TagRef>> byOwner(Collection<UserId> owners) {
         Map<UserId, Map<UUID, TagRef>> byOwner = new HashMap<>();
         owners.forEach(owner -> byOwner.put(owner, new HashMap<>()));
-        jdbc.sql("SELECT owner_id, tag_id, name, colour FROM tag_view WHERE owner_id = ANY (?)")
-                .param(owners.stream().map(UserId::value).toArray(UUID[]::new))
-                .query(row -> {
-                    TagRef tag = new TagRef(new TagId(row.getObject("tag_id", UUID.class)), row.getString("name"),
-                            row.getString("colour"));
-                    byOwner.get(new UserId(row.getObject("owner_id", UUID.class))).put(tag.id().value(), tag);
-                });
+        collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable + " WHERE owner_id = ANY (?)")
+                .param(owners.stream().map(UserId::value).toArray(UUID[]::new)), byOwner);
         return byOwner;
+    }
+
+    /** The tags of the owners of those tasks, by owner and id; an owner without tags has no entry. */
+    public Map<UserId, Map<UUID, TagRef>> byOwnerOfTasks(Collection<TaskId> tasks) {
+        Map<UserId, Map<UUID, TagRef>> byOwner = new HashMap<>();
+        collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable
+                        + " WHERE owner_id IN (SELECT owner_id FROM " + taskTable + " WHERE task_id = ANY (?))")
+                .param(tasks.stream().map(TaskId::value).toArray(UUID[]::new)), byOwner);
+        return byOwner;
+    }
+
+    private static void collect(JdbcClient.StatementSpec query, Map<UserId, Map<UUID, TagRef>> byOwner) {
+        query.query(row -> {
+            TagRef tag = new TagRef(new TagId(row.getObject("tag_id", UUID.class)), row.getString("name"),
+                    row.getString("colour"));
+            byOwner.computeIfAbsent(new UserId(row.getObject("owner_id", UUID.class)), owner -> new HashMap<>())
+                    .put(tag.id().value(), tag);
+        });
     }
 
     List<TagView> withTaskCounts(UserId owner) {

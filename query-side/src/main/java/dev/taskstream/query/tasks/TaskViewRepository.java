@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,24 +122,18 @@ class TaskViewRepository {
                 .optional();
     }
 
-    /** The owners of those of {@code ids} that have a row. */
-    Map<TaskId, UserId> owners(Collection<TaskId> ids) {
-        Map<TaskId, UserId> owners = new HashMap<>();
-        jdbc.sql("SELECT task_id, owner_id FROM " + table + " WHERE task_id = ANY (?)")
-                .param(ids.stream().map(TaskId::value).toArray(UUID[]::new))
-                .query(row -> {
-                    owners.put(new TaskId(row.getObject("task_id", UUID.class)),
-                            new UserId(row.getObject("owner_id", UUID.class)));
-                });
-        return owners;
+    /** A row as its owner sees it. */
+    record OwnedView(UserId owner, TaskView view) {
     }
 
     /** Those of {@code ids} that have a row, each shown with its owner's tags. */
-    List<TaskView> findAll(Collection<TaskId> ids, Map<UserId, Map<UUID, TagRef>> tagsByOwner) {
+    List<OwnedView> findAll(Collection<TaskId> ids, Map<UserId, Map<UUID, TagRef>> tagsByOwner) {
         return jdbc.sql("SELECT owner_id, " + COLUMNS + " FROM " + table + " WHERE task_id = ANY (?)")
                 .param(ids.stream().map(TaskId::value).toArray(UUID[]::new))
-                .query((row, n) -> toView(row,
-                        tagsByOwner.getOrDefault(new UserId(row.getObject("owner_id", UUID.class)), Map.of())))
+                .query((row, n) -> {
+                    UserId owner = new UserId(row.getObject("owner_id", UUID.class));
+                    return new OwnedView(owner, toView(row, tagsByOwner.getOrDefault(owner, Map.of())));
+                })
                 .list();
     }
 
