@@ -40,14 +40,26 @@ final class PlainHttp implements AutoCloseable {
             out.write(head);
             out.write(body);
             out.flush();
-            return read();
-        } catch (ClosedBeforeAnswering closedWhileIdle) {
-            // The server closed a kept-alive connection before reading this request: send it once more on a new one.
+        } catch (IOException closedWhileIdle) {
+            // The server closed a kept-alive connection (idle past its keep-alive time): send it on a new one.
             close();
             if (!reused) {
                 throw closedWhileIdle;
             }
             return send(method, path, token, json);
+        }
+        try {
+            return read();
+        } catch (ClosedBeforeAnswering closedWhileIdle) {
+            // Closed before it read this request: the same, found on reading.
+            close();
+            if (!reused) {
+                throw closedWhileIdle;
+            }
+            return send(method, path, token, json);
+        } catch (IOException broken) {
+            close();
+            throw broken;
         }
     }
 

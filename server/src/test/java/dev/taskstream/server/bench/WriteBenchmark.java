@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * For 1, 8 and 16 client threads it times, in one run: a plain JDBC loop that inserts one row per commit into a
  * table shaped like the event table (the baseline), {@code POST /api/tasks} over HTTP, and a mix of PATCH,
  * complete and reopen on existing tasks. A second reference, {@link HandWrittenCreate}, is the same HTTP request
- * answered by one insert, without event sourcing: the cheapest create this stack allows. A probe measures how long a created task takes to show in
- * {@code GET /api/tasks/{id}} while the load runs. Figures are ratios to the baseline, because the machine is shared,
- * and the three take turns in rounds. "req CPU" and "evt CPU" are CPU ms per operation on the request threads and
- * on the threads that follow the event stream (projections, sagas): they vary least with the machine's load.
+ * answered by one insert, without event sourcing. The four take turns in rounds, because the machine is shared;
+ * creates then run once more at half the rate they reached, paced, as a server with room to spare. A probe measures
+ * how long a created task takes to show in {@code GET /api/tasks/{id}} while each create load runs.
+ * "req CPU" and "evt CPU" are CPU ms per operation on the request threads and on the threads that follow the event
+ * stream (projections, sagas): they vary least with the machine's load.
  * Run with {@code ./mvnw -Pbench verify -pl server -am -Dtest=WriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Dbench.seconds=N} sets each phase's length (default 15), {@code -Dbench.warmup=N} the warm-up (default 60),
  * {@code -Dbench.threads=1,8,16} the thread counts, {@code -Dbench.client=jdk} the client ({@link PlainHttp} by
@@ -144,16 +146,23 @@ class WriteBenchmark {
                 changes = changes.plus(run(threads, SECONDS / ROUNDS, thread -> users.get(thread).change()));
                 changeProbe.stop();
             }
+            // At half the rate it just reached, the machine has room: how fast a write shows when it is not saturated.
+            Probe halfLoadProbe = new Probe(probeUser);
+            halfLoadProbe.start();
+            Result halfLoad = run(threads, SECONDS, thread -> users.get(thread).create(), creates.rate() / 2);
+            halfLoadProbe.stop();
             print(threads, "plain JDBC, 1 row per commit", jdbcRate, jdbcRate);
             print(threads, "hand-written create, no ES", handWritten, jdbcRate);
             print(threads, "POST /api/tasks", creates, jdbcRate);
             print(threads, "PATCH/complete/reopen mix", changes, jdbcRate);
+            print(threads, "POST /api/tasks, half load", halfLoad, jdbcRate);
             summaries.add(String.format("%-8d write->visible during creates %s; during the mix %s", threads,
                     createProbe.summary(), changeProbe.summary()));
+            summaries.add(String.format("%-8d write->visible at half load %s", threads, halfLoadProbe.summary()));
             summaries.add(String.format("%-8d POST /api/tasks at %.2f x the hand-written create, the mix at %.2f x",
                     threads, creates.rate() / handWritten.rate(), changes.rate() / handWritten.rate()));
-            errors += jdbcRate.errors + handWritten.errors + creates.errors + changes.errors
-                    + createProbe.errors.get() + changeProbe.errors.get();
+            errors += jdbcRate.errors + handWritten.errors + creates.errors + changes.errors + halfLoad.errors
+                    + createProbe.errors.get() + changeProbe.errors.get() + halfLoadProbe.errors.get();
         }
         System.out.println();
         summaries.forEach(System.out::println);
@@ -359,6 +368,16 @@ class WriteBenchmark {
 
     /** Runs {@code step} on {@code threads} threads for {@code seconds} and returns the rate and latencies. */
     private static Result run(int threads, int seconds, Step step) throws InterruptedException {
+        return run(threads, seconds, step, 0);
+    }
+
+    /**
+     * Runs {@code step} on {@code threads} threads for {@code seconds}; with {@code perSecond} above zero the threads
+     * start steps on a fixed schedule adding up to that rate, else each starts its next step at once. A paced step
+     * is timed from its scheduled start, so that a server falling behind shows in the latencies.
+     */
+    private static Result run(int threads, int seconds, Step step, double perSecond) throws InterruptedException {
+        long interval = perSecond > 0 ? (long) (threads * 1e9 / perSecond) : 0;
         CountDownLatch start = new CountDownLatch(1);
         long[][] samples = new long[threads][];
         int[] counts = new int[threads];
@@ -376,8 +395,14 @@ class WriteBenchmark {
                     return;
                 }
                 long deadline = window[0] + seconds * 1_000_000_000L;
+                long slot = window[0] + interval * thread / threads;
                 while (System.nanoTime() < deadline) {
                     long began = System.nanoTime();
+                    if (interval > 0) {
+                        LockSupport.parkNanos(slot - began);
+                        began = slot;
+                        slot += interval;
+                    }
                     try {
                         step.run(thread);
                     } catch (Exception e) {
