@@ -86,8 +86,9 @@ class WriteBenchmark {
 
     @Test
     void writePathAgainstPlainJdbc() throws Exception {
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TaskstreamApplication.class, HandWrittenCreate.class)
-                .run("--server.port=0", "--taskstream.embedded-db.dir=" + home.resolve("pgdata"))) {
+        try (ConfigurableApplicationContext server =
+                new SpringApplicationBuilder(TaskstreamApplication.class, HandWrittenCreate.class)
+                        .run("--server.port=0", "--taskstream.embedded-db.dir=" + home.resolve("pgdata"))) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             HikariDataSource pool = server.getBean(HikariDataSource.class);
             JdbcClient jdbc = server.getBean(JdbcClient.class);
@@ -128,7 +129,7 @@ class WriteBenchmark {
         List<String> summaries = new ArrayList<>();
         long errors = 0;
         for (int threads : THREADS) {
-            // Rounds take turns, so that a build starting on the shared machine slows all three alike.
+            // Rounds take turns, so that a build starting on the shared machine slows them all alike.
             Result jdbcRate = Result.NONE;
             Result creates = Result.NONE;
             Result changes = Result.NONE;
