@@ -2,6 +2,7 @@ package dev.taskstream.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskstream.api.TaskId;
+import dev.taskstream.api.TaskstreamException;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tasks.CreateTaskRequest;
 import dev.taskstream.api.tasks.WriteResult;
@@ -45,7 +46,7 @@ public class HandWrittenCreate {
     @PostMapping(PATH)
     ResponseEntity<WriteResult> create(@RequestBody CreateTaskRequest request, UserId user) throws IOException {
         if (request.title() == null || request.title().isBlank()) {
-            return ResponseEntity.badRequest().build();
+            throw TaskstreamException.invalidField("title", "A task needs a title.");
         }
         TaskId id = TaskId.random();
         jdbc.sql(INSERT)
