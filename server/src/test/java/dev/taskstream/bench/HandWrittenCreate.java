@@ -30,7 +30,8 @@ public class HandWrittenCreate {
 
     public static final String PATH = "/api/bench/hand-written-tasks";
 
-    private static final String INSERT = """
+    /** The row an event append writes, into WriteBenchmark's copy of the event table; the baseline sends it too. */
+    public static final String INSERT_EVENT_ROW = """
             INSERT INTO bench_append (global_index, event_identifier, aggregate_identifier, sequence_number, type,
                                       time_stamp, payload_type, payload_revision, payload, meta_data)
             VALUES (nextval('bench_append_seq'), ?, ?, 0, 'Task', ?, ?, '1', ?, ?)""";
@@ -49,7 +50,7 @@ public class HandWrittenCreate {
             throw TaskstreamException.invalidField("title", "A task needs a title.");
         }
         TaskId id = TaskId.random();
-        jdbc.sql(INSERT)
+        jdbc.sql(INSERT_EVENT_ROW)
                 .params(UUID.randomUUID().toString(), id.toString(), Instant.now().toString(),
                         CreateTaskRequest.class.getName(), json.writeValueAsBytes(request),
                         json.writeValueAsBytes(Map.of("userId", user.value())))

@@ -267,9 +267,7 @@ class WriteBenchmark {
                 }
                 Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), settings);
                 opened.add(connection);
-                insert = connection.prepareStatement("INSERT INTO bench_append (global_index, event_identifier,"
-                        + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision,"
-                        + " payload, meta_data) VALUES (nextval('bench_append_seq'), ?, ?, 0, 'Task', ?, ?, '1', ?, ?)");
+                insert = connection.prepareStatement(HandWrittenCreate.INSERT_EVENT_ROW);
                 statement.set(insert);
             }
             insert.setString(1, UUID.randomUUID().toString());
