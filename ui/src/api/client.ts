@@ -38,6 +38,17 @@ export function deviceId(): string {
 }
 
 /**
+ * A write the server had no turn for (busy: 503; this user's writes all under way: 429) stored nothing, so it is
+ * sent again after the `Retry-After` it names, a few times before the refusal is shown.
+ */
+const NO_TURN = [429, 503];
+const TURN_RETRIES = 3;
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
  * Every call is same-origin and authenticated by the HttpOnly session cookie, which scripts cannot read; the
  * X-Taskstream-Client header is what makes the server accept that cookie (see the server's SessionCookie).
  */
@@ -60,12 +71,17 @@ export async function request<T>(
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // The version this client saw: the server merges a stale write, or refuses it with EDIT_CONFLICT.
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
-  const response = await fetch(path, {
+  const send = () => fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  let response = await send();
+  for (let retry = 0; retry < TURN_RETRIES && NO_TURN.includes(response.status); retry++) {
+    await sleep(1000 * Number(response.headers.get('Retry-After') ?? 1));
+    response = await send();
+  }
   if (response.status === 401 && !path.startsWith('/api/auth/')) {
     expiredListeners.forEach((listener) => listener());
   }

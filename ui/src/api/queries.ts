@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api, query, request } from './client';
+import { api, query, request, sleep } from './client';
 import { appliedPosition, listAnswered } from '../live/position';
 import type {
   CreateResult, CreateTaskRequest, RecurrencePreview, SeriesView, TagView, TaskPage, TaskView,
@@ -83,8 +83,6 @@ export const tagsApi = {
 export function useTags() {
   return useQuery({ queryKey: ['tags'], queryFn: tagsApi.list });
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads follow writes within milliseconds, not at once (the read model is a projection). After a write, wait

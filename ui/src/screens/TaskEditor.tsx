@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, sleep } from '../api/client';
 import { afterSeriesWrite, afterWrite, seriesApi, tasksApi } from '../api/queries';
 import type { Priority, TaskView } from '../api/types';
 import { ConflictDialog } from '../components/ConflictDialog';
@@ -26,8 +26,6 @@ interface Conflict {
   alsoChanged: ConflictField[];
   theirs: TaskView;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The task at least at `version` (the read model follows a write within milliseconds), or the newest seen. */
 async function atLeast(id: string, version: number): Promise<TaskView> {

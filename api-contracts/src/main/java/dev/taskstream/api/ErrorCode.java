@@ -56,7 +56,11 @@ public enum ErrorCode {
     PROCESSOR_NOT_FOUND(404),
     DEAD_LETTER_NOT_FOUND(404),
     /** The processor cannot do that now: a rebuild runs already, or it cannot be rebuilt (admin API). */
-    PROCESSOR_BUSY(409);
+    PROCESSOR_BUSY(409),
+    /** The user has as many writes under way as the server takes from one user; retry after {@code Retry-After}. */
+    TOO_MANY_WRITES(429),
+    /** The write waited too long for its turn; nothing was stored. Retry after {@code Retry-After}. */
+    SERVER_BUSY(503);
 
     private final int httpStatus;
 

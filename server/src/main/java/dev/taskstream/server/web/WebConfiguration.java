@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,23 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setAsyncSupported(true);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    WriteAdmission writeAdmission(@Value("${taskstream.http.writes.per-core}") int perCore,
+                                  @Value("${taskstream.http.writes.per-user}") int perUser,
+                                  @Value("${taskstream.http.writes.patience}") Duration patience) {
+        return new WriteAdmission(perCore * Runtime.getRuntime().availableProcessors(), perUser, patience);
+    }
+
+    /** Right after Spring Security, which tells who writes. */
+    @Bean
+    FilterRegistrationBean<WriteAdmissionFilter> writeAdmissionFilter(WriteAdmission admission, ObjectMapper json) {
+        FilterRegistrationBean<WriteAdmissionFilter> registration =
+                new FilterRegistrationBean<>(new WriteAdmissionFilter(admission, json));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }

@@ -1,0 +1,63 @@
+package dev.taskstream.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskstream.api.TaskstreamException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticated writes to the API take their turn from {@link WriteAdmission}; reads never wait. Runs after Spring
+ * Security, which tells the user, and before the {@code Idempotency-Key} filter, so a write refused here has not used
+ * its key. A refusal says when to try again ({@code Retry-After}).
+ */
+final class WriteAdmissionFilter extends OncePerRequestFilter {
+
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private final WriteAdmission admission;
+    private final ObjectMapper json;
+
+    WriteAdmissionFilter(WriteAdmission admission, ObjectMapper json) {
+        this.admission = admission;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        WriteAdmission.Turn turn;
+        try {
+            turn = admission.admit(UUID.fromString(token.getToken().getSubject()));
+        } catch (TaskstreamException refused) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            ProblemResponses.write(response, json, refused.code(), refused.getMessage());
+            return;
+        } catch (InterruptedException shuttingDown) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for a write's turn");
+        }
+        try (turn) {
+            chain.doFilter(request, response);
+        }
+    }
+}

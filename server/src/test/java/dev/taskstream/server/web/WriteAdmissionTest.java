@@ -1,0 +1,98 @@
+package dev.taskstream.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.taskstream.api.ErrorCode;
+import dev.taskstream.api.TaskstreamException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** Turns for writes, with real threads waiting for them. */
+class WriteAdmissionTest {
+
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    private final UUID alice = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+
+    @Test
+    void aWriteWaitsUntilOneUnderWayIsDone() throws Exception {
+        WriteAdmission admission = new WriteAdmission(1, 8, LONG);
+        WriteAdmission.Turn first = admission.admit(alice);
+
+        CompletableFuture<WriteAdmission.Turn> waiting = CompletableFuture.supplyAsync(() -> admitted(admission, bob));
+        assertThatThrownBy(() -> waiting.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+        first.close();
+        waiting.get(5, TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void aUserWithAllTheirWritesUnderWayIsRefusedAtOnceWhileOthersGoOn() throws Exception {
+        WriteAdmission admission = new WriteAdmission(4, 2, LONG);
+        admission.admit(alice);
+        admission.admit(alice);
+
+        long started = System.nanoTime();
+        assertRefused(() -> admission.admit(alice), ErrorCode.TOO_MANY_WRITES);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        admission.admit(bob).close();
+    }
+
+    @Test
+    void waitingCountsAsUnderWay() throws Exception {
+        WriteAdmission admission = new WriteAdmission(1, 1, LONG);
+        WriteAdmission.Turn bobs = admission.admit(bob);
+        CompletableFuture<WriteAdmission.Turn> alicesFirst = CompletableFuture.supplyAsync(() -> admitted(admission, alice));
+        assertThatThrownBy(() -> alicesFirst.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+        assertRefused(() -> admission.admit(alice), ErrorCode.TOO_MANY_WRITES);
+        bobs.close();
+        alicesFirst.get(5, TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void aWriteThatWaitsPastItsPatienceGivesUpAndHoldsNothing() throws Exception {
+        WriteAdmission admission = new WriteAdmission(1, 1, Duration.ofMillis(100));
+        WriteAdmission.Turn alices = admission.admit(alice);
+
+        assertRefused(() -> admission.admit(bob), ErrorCode.SERVER_BUSY);
+
+        alices.close();
+        admission.admit(bob).close();
+        admission.admit(bob).close();
+    }
+
+    @Test
+    void aClosedTurnLetsItsUserWriteAgain() throws Exception {
+        WriteAdmission admission = new WriteAdmission(1, 1, Duration.ofMillis(100));
+        for (int i = 0; i < 3; i++) {
+            admission.admit(alice).close();
+        }
+        admission.admit(bob).close();
+    }
+
+    @Test
+    void noTurnsAtAllIsAMistakeInTheSettings() {
+        assertThatThrownBy(() -> new WriteAdmission(0, 8, LONG)).hasMessageContaining("taskstream.http.writes");
+        assertThatThrownBy(() -> new WriteAdmission(2, 0, LONG)).hasMessageContaining("taskstream.http.writes");
+    }
+
+    private static WriteAdmission.Turn admitted(WriteAdmission admission, UUID user) {
+        try {
+            return admission.admit(user);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable admit, ErrorCode code) {
+        assertThatThrownBy(admit).isInstanceOfSatisfying(TaskstreamException.class,
+                refused -> assertThat(refused.code()).isEqualTo(code));
+    }
+}
