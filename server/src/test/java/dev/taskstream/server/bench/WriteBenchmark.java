@@ -97,11 +97,12 @@ class WriteBenchmark {
             jdbc.sql("CREATE SEQUENCE bench_append_seq").update();
             jdbc.sql("CREATE TABLE bench_append (LIKE domain_event_entry INCLUDING ALL)").update();
             // A database without fsync (TASKSTREAM_DB_UNSAFE_FAST_WRITES) has a far higher baseline than a durable one.
-            System.out.printf("%n%s; fsync %s, synchronous_commit %s; %d cores%n",
+            System.out.printf("%n%s; fsync %s, synchronous_commit %s; %d cores, writes at once per core: %s%n",
                     jdbc.sql("SELECT version()").query(String.class).single(),
                     jdbc.sql("SHOW fsync").query(String.class).single(),
                     jdbc.sql("SHOW synchronous_commit").query(String.class).single(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    server.getEnvironment().getProperty("taskstream.http.writes.per-core"));
             try (Baseline baseline = new Baseline(pool)) {
                 measure(port, baseline);
             }

@@ -60,13 +60,20 @@ class WriteTurnsTest {
         ApiClient alice = ApiClient.newUser(port);
         ApiClient bob = ApiClient.newUser(port);
 
+        String key = UUID.randomUUID().toString();
+        String task = "{\"title\":\"One too many\"}";
+
         try (WriteAdmission.Turn alicesWrite = admission.admit(UUID.fromString(alice.userId()))) {
-            ApiClient.Response refused = alice.post("/api/tasks", "{\"title\":\"One too many\"}");
+            ApiClient.Response refused = alice.send("POST", "/api/tasks", task, "Idempotency-Key", key);
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.text("code")).isEqualTo("TOO_MANY_WRITES");
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(bob.post("/api/tasks", "{\"title\":\"Bob's\"}").status()).isEqualTo(201);
         }
-        assertThat(alice.post("/api/tasks", "{\"title\":\"Now it fits\"}").status()).isEqualTo(201);
+
+        // Had the Idempotency-Key filter seen the refusal, it would answer this retry with the same 429.
+        ApiClient.Response retried = alice.send("POST", "/api/tasks", task, "Idempotency-Key", key);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
     }
 }
