@@ -45,4 +45,12 @@ describe('a write the server had no turn for', () => {
     await expect(api('POST', '/api/tasks', { title: 'x' })).rejects.toBeInstanceOf(ApiError);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
+
+  it('a 503 without the server\'s code is not sent again: it may come after the write was stored', async () => {
+    const fetch = vi.fn(async () => new Response('Service Unavailable', { status: 503, headers: { 'Retry-After': '1' } }));
+    vi.stubGlobal('fetch', fetch);
+    vi.stubGlobal('localStorage', { getItem: () => 'device', setItem: () => undefined });
+    await expect(api('POST', '/api/tasks', { title: 'x' })).rejects.toBeInstanceOf(ApiError);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

@@ -38,11 +38,23 @@ export function deviceId(): string {
 }
 
 /**
- * A write the server had no turn for (busy: 503; this user's writes all under way: 429) stored nothing, so it is
- * sent again after the `Retry-After` it names, a few times before the refusal is shown.
+ * A write the server had no turn for (SERVER_BUSY, or TOO_MANY_WRITES of this user under way) stored nothing, so it
+ * is sent again after the `Retry-After` it names, a few times before the refusal is shown. Only those two codes: a
+ * bare 503 from something in between may come after the write was stored.
  */
-const NO_TURN = [429, 503];
+const NO_TURN: ErrorCode[] = ['SERVER_BUSY', 'TOO_MANY_WRITES'];
 const TURN_RETRIES = 3;
+
+async function hadNoTurn(response: Response): Promise<boolean> {
+  if (response.status !== 429 && response.status !== 503) return false;
+  const problem = (await response.clone().json().catch(() => null)) as Problem | null;
+  return problem?.code !== undefined && NO_TURN.includes(problem.code);
+}
+
+function retryAfterMs(response: Response): number {
+  const seconds = Number(response.headers.get('Retry-After'));
+  return 1000 * (Number.isFinite(seconds) && seconds > 0 ? seconds : 1);
+}
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,8 +90,8 @@ export async function request<T>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   let response = await send();
-  for (let retry = 0; retry < TURN_RETRIES && NO_TURN.includes(response.status); retry++) {
-    await sleep(1000 * Number(response.headers.get('Retry-After') ?? 1));
+  for (let retry = 0; retry < TURN_RETRIES && (await hadNoTurn(response)); retry++) {
+    await sleep(retryAfterMs(response));
     response = await send();
   }
   if (response.status === 401 && !path.startsWith('/api/auth/')) {
