@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Lets a few writes run at once; the others wait for their turn, first come first served. A saturated machine
- * stored no more writes with sixteen running at once than with two, but the projections that show them got only a
- * sliver of the cores and of PostgreSQL: a new task took 212 ms p50, 1 s p99 to show, against 13 ms and 65 ms with
- * two at once (WriteBenchmark, 16 clients, 2 cores).
+ * stores about as many writes with eight or sixteen running at once as with two, but the projections that show them
+ * then get only a sliver of the cores and of PostgreSQL: a new task took 136-202 ms p99 to show (up to a second on a
+ * busier hour), against 24-38 ms with two at once (WriteBenchmark, 8 and 16 clients, 2 cores).
  *
  * <p>One user cannot fill the line that every user's writes wait in: a user has at most {@code perUser} writes
  * under way, running or waiting, and one more is refused at once. A write that waits longer than {@code patience}
