@@ -12,12 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -35,7 +32,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final String REPLAYED = "Idempotent-Replayed";
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyKeys keys;
@@ -50,14 +46,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod())
-                || !path.startsWith("/api/") || path.startsWith("/api/auth/") || path.startsWith("/api/stream");
+        return request.getHeader(HEADER) == null || !ApiWrites.isApiWrite(request) || path.startsWith("/api/auth/")
+                || path.startsWith("/api/stream");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+        Optional<UUID> writer = ApiWrites.writer();
+        if (writer.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
@@ -66,7 +63,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             refuse(response, ErrorCode.INVALID_FIELD, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
             return;
         }
-        UUID owner = UUID.fromString(token.getToken().getSubject());
+        UUID owner = writer.get();
         byte[] body = request.getInputStream().readAllBytes();
         byte[] fingerprint = fingerprint(request, body);
 

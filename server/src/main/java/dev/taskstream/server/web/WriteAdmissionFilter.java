@@ -8,11 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class WriteAdmissionFilter extends OncePerRequestFilter {
 
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String RETRY_AFTER_SECONDS = "1";
 
     private final WriteAdmission admission;
@@ -35,19 +32,20 @@ final class WriteAdmissionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !ApiWrites.isApiWrite(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+        Optional<UUID> writer = ApiWrites.writer();
+        if (writer.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         WriteAdmission.Turn turn;
         try {
-            turn = admission.admit(UUID.fromString(token.getToken().getSubject()));
+            turn = admission.admit(writer.get());
         } catch (TaskstreamException refused) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             ProblemResponses.write(response, json, refused.code(), refused.getMessage());
