@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -24,11 +23,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Location}) is kept for 24 hours; a retry with the same key gets that answer again, marked
  * {@code Idempotent-Replayed: true}, and changes nothing. The same key with another request (method, path or body)
  * is 422 naming the header; a retry while the first is still running is 409. Keys are per user. An answer of 5xx
- * is not kept, so a retry runs the request again. Runs after Spring Security, so the caller is known.
+ * is not kept, so a retry runs the request again.
  */
 @Component
 @EnableScheduling
-class IdempotencyFilter extends OncePerRequestFilter {
+class IdempotencyFilter extends ApiWriteFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final String REPLAYED = "Idempotent-Replayed";
@@ -46,24 +45,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return request.getHeader(HEADER) == null || !ApiWrites.isApiWrite(request) || path.startsWith("/api/auth/")
+        return request.getHeader(HEADER) == null || super.shouldNotFilter(request) || path.startsWith("/api/auth/")
                 || path.startsWith("/api/stream");
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void filterWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain, UUID owner)
             throws ServletException, IOException {
-        Optional<UUID> writer = ApiWrites.writer();
-        if (writer.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
         String key = request.getHeader(HEADER);
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             refuse(response, ErrorCode.INVALID_FIELD, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
             return;
         }
-        UUID owner = writer.get();
         byte[] body = request.getInputStream().readAllBytes();
         byte[] fingerprint = fingerprint(request, body);
 

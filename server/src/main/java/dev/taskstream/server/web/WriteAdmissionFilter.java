@@ -8,17 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticated writes to the API take their turn from {@link WriteAdmission}; reads never wait. Runs after Spring
- * Security, which tells the user, and before the {@code Idempotency-Key} filter, so a write refused here has not used
- * its key. A refusal says when to try again ({@code Retry-After}).
+ * Authenticated writes to the API take their turn from {@link WriteAdmission}; reads never wait. Runs before the
+ * {@code Idempotency-Key} filter, so a write refused here has not used its key. A refusal says when to try again ({@code Retry-After}).
  */
-final class WriteAdmissionFilter extends OncePerRequestFilter {
+final class WriteAdmissionFilter extends ApiWriteFilter {
 
     private static final String RETRY_AFTER_SECONDS = "1";
 
@@ -31,21 +28,11 @@ final class WriteAdmissionFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiWrites.isApiWrite(request);
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void filterWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain, UUID writer)
             throws ServletException, IOException {
-        Optional<UUID> writer = ApiWrites.writer();
-        if (writer.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
         WriteAdmission.Turn turn;
         try {
-            turn = admission.admit(writer.get());
+            turn = admission.admit(writer);
         } catch (TaskstreamException refused) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             ProblemResponses.write(response, json, refused.code(), refused.getMessage());
