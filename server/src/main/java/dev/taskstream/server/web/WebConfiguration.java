@@ -1,6 +1,7 @@
 package dev.taskstream.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +46,9 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     WriteAdmission writeAdmission(@Value("${taskstream.http.writes.per-core}") int perCore,
                                   @Value("${taskstream.http.writes.per-user}") int perUser,
-                                  @Value("${taskstream.http.writes.patience}") Duration patience) {
-        return new WriteAdmission(perCore * Runtime.getRuntime().availableProcessors(), perUser, patience);
+                                  @Value("${taskstream.http.writes.patience}") Duration patience,
+                                  MeterRegistry meters) {
+        return new WriteAdmission(perCore * Runtime.getRuntime().availableProcessors(), perUser, patience, meters);
     }
 
     /** Right after Spring Security, which tells who writes. */

@@ -2,6 +2,9 @@ package dev.taskstream.server.web;
 
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskstreamException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * <p>One user cannot fill the line that every user's writes wait in: a user has at most {@code perUser} writes
  * under way, running or waiting, and one more is refused at once. A write that waits longer than {@code patience}
  * gives up, with nothing stored.
+ *
+ * <p>Meters: {@code taskstream.writes.waiting} (writes in line now), {@code taskstream.writes.wait} (each write's
+ * time in line) and {@code taskstream.writes.refused} by {@code code}.
  */
 final class WriteAdmission {
 
@@ -32,8 +38,10 @@ final class WriteAdmission {
     private final Duration patience;
     /** Each user's writes under way; a user with none has no entry. */
     private final ConcurrentHashMap<UUID, Integer> underWay = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+    private final Timer waits;
 
-    WriteAdmission(int atOnce, int perUser, Duration patience) {
+    WriteAdmission(int atOnce, int perUser, Duration patience, MeterRegistry meters) {
         if (atOnce < 1 || perUser < 1) {
             throw new IllegalArgumentException("Writes at once (" + atOnce + ") and per user (" + perUser
                     + ") must be at least 1: see taskstream.http.writes");
@@ -41,6 +49,10 @@ final class WriteAdmission {
         this.turns = new Semaphore(atOnce, true);
         this.perUser = perUser;
         this.patience = patience;
+        this.meters = meters;
+        this.waits = Timer.builder("taskstream.writes.wait").description("A write's time in line for its turn")
+                .register(meters);
+        Gauge.builder("taskstream.writes.waiting", turns, Semaphore::getQueueLength).register(meters);
     }
 
     /**
@@ -52,25 +64,32 @@ final class WriteAdmission {
      */
     Turn admit(UUID user) throws InterruptedException {
         if (!join(user)) {
-            throw new TaskstreamException(ErrorCode.TOO_MANY_WRITES, null, "You have " + perUser
-                    + " writes under way, as many as the server takes from one user; send this one when one is done.");
+            throw refused(ErrorCode.TOO_MANY_WRITES, "You have " + perUser + " writes under way, as many as the server"
+                    + " takes from one user; send this one when one is done.");
         }
         boolean admitted = false;
+        long started = System.nanoTime();
         try {
             admitted = turns.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS);
         } finally {
+            waits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             if (!admitted) {
                 leave(user);
             }
         }
         if (!admitted) {
-            throw new TaskstreamException(ErrorCode.SERVER_BUSY, null, "The server is too busy to take this write"
-                    + " now; nothing was stored. Send it again in a moment.");
+            throw refused(ErrorCode.SERVER_BUSY, "The server is too busy to take this write now; nothing was stored."
+                    + " Send it again in a moment.");
         }
         return () -> {
             turns.release();
             leave(user);
         };
+    }
+
+    private TaskstreamException refused(ErrorCode code, String detail) {
+        meters.counter("taskstream.writes.refused", "code", code.name()).increment();
+        return new TaskstreamException(code, null, detail);
     }
 
     private boolean join(UUID user) {

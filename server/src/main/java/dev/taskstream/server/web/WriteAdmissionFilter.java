@@ -13,7 +13,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Authenticated writes to the API take their turn from {@link WriteAdmission}; reads never wait. Runs before the
- * {@code Idempotency-Key} filter, so a write refused here has not used its key. A refusal says when to try again ({@code Retry-After}).
+ * {@code Idempotency-Key} filter, so a write refused here has not used its key. A refusal says when to try again
+ * ({@code Retry-After}).
  */
 final class WriteAdmissionFilter extends ApiWriteFilter {
 

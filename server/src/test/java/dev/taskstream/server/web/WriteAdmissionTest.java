@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskstreamException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +20,15 @@ class WriteAdmissionTest {
 
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private WriteAdmission admission(int atOnce, int perUser, Duration patience) {
+        return new WriteAdmission(atOnce, perUser, patience, meters);
+    }
 
     @Test
     void aWriteWaitsUntilOneUnderWayIsDone() throws Exception {
-        WriteAdmission admission = new WriteAdmission(1, 8, LONG);
+        WriteAdmission admission = admission(1, 8, LONG);
         WriteAdmission.Turn first = admission.admit(alice);
 
         CompletableFuture<WriteAdmission.Turn> waiting = CompletableFuture.supplyAsync(() -> admitted(admission, bob));
@@ -34,7 +40,7 @@ class WriteAdmissionTest {
 
     @Test
     void aUserWithAllTheirWritesUnderWayIsRefusedAtOnceWhileOthersGoOn() throws Exception {
-        WriteAdmission admission = new WriteAdmission(4, 2, LONG);
+        WriteAdmission admission = admission(4, 2, LONG);
         admission.admit(alice);
         admission.admit(alice);
 
@@ -46,11 +52,13 @@ class WriteAdmissionTest {
 
     @Test
     void waitingCountsAsUnderWay() throws Exception {
-        WriteAdmission admission = new WriteAdmission(1, 1, LONG);
+        WriteAdmission admission = admission(1, 1, LONG);
         WriteAdmission.Turn bobs = admission.admit(bob);
-        CompletableFuture<WriteAdmission.Turn> alicesFirst = CompletableFuture.supplyAsync(() -> admitted(admission, alice));
+        CompletableFuture<WriteAdmission.Turn> alicesFirst =
+                CompletableFuture.supplyAsync(() -> admitted(admission, alice));
         assertThatThrownBy(() -> alicesFirst.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
 
+        assertThat(meters.get("taskstream.writes.waiting").gauge().value()).isEqualTo(1);
         assertRefused(() -> admission.admit(alice), ErrorCode.TOO_MANY_WRITES);
         bobs.close();
         alicesFirst.get(5, TimeUnit.SECONDS).close();
@@ -58,7 +66,7 @@ class WriteAdmissionTest {
 
     @Test
     void aWriteThatWaitsPastItsPatienceGivesUpAndHoldsNothing() throws Exception {
-        WriteAdmission admission = new WriteAdmission(1, 1, Duration.ofMillis(100));
+        WriteAdmission admission = admission(1, 1, Duration.ofMillis(100));
         WriteAdmission.Turn alices = admission.admit(alice);
 
         assertRefused(() -> admission.admit(bob), ErrorCode.SERVER_BUSY);
@@ -70,7 +78,7 @@ class WriteAdmissionTest {
 
     @Test
     void aClosedTurnLetsItsUserWriteAgain() throws Exception {
-        WriteAdmission admission = new WriteAdmission(1, 1, Duration.ofMillis(100));
+        WriteAdmission admission = admission(1, 1, Duration.ofMillis(100));
         for (int i = 0; i < 3; i++) {
             admission.admit(alice).close();
         }
@@ -79,8 +87,8 @@ class WriteAdmissionTest {
 
     @Test
     void noTurnsAtAllIsAMistakeInTheSettings() {
-        assertThatThrownBy(() -> new WriteAdmission(0, 8, LONG)).hasMessageContaining("taskstream.http.writes");
-        assertThatThrownBy(() -> new WriteAdmission(2, 0, LONG)).hasMessageContaining("taskstream.http.writes");
+        assertThatThrownBy(() -> admission(0, 8, LONG)).hasMessageContaining("taskstream.http.writes");
+        assertThatThrownBy(() -> admission(2, 0, LONG)).hasMessageContaining("taskstream.http.writes");
     }
 
     private static WriteAdmission.Turn admitted(WriteAdmission admission, UUID user) {
@@ -91,8 +99,15 @@ class WriteAdmissionTest {
         }
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable admit, ErrorCode code) {
+    /** Refused with {@code code}, and counted once more under it. */
+    private void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable admit, ErrorCode code) {
+        double before = refusals(code);
         assertThatThrownBy(admit).isInstanceOfSatisfying(TaskstreamException.class,
                 refused -> assertThat(refused.code()).isEqualTo(code));
+        assertThat(refusals(code)).isEqualTo(before + 1);
+    }
+
+    private double refusals(ErrorCode code) {
+        return meters.counter("taskstream.writes.refused", "code", code.name()).count();
     }
 }

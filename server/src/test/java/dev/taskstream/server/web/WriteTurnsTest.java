@@ -45,6 +45,7 @@ class WriteTurnsTest {
             assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(user.get("/api/tasks").status()).isEqualTo(200);
+            assertThat(refusalsCounted("SERVER_BUSY")).isPositive();
         } finally {
             everyTurn.forEach(WriteAdmission.Turn::close);
         }
@@ -69,11 +70,20 @@ class WriteTurnsTest {
             assertThat(refused.text("code")).isEqualTo("TOO_MANY_WRITES");
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(bob.post("/api/tasks", "{\"title\":\"Bob's\"}").status()).isEqualTo(201);
+            assertThat(refusalsCounted("TOO_MANY_WRITES")).isPositive();
         }
 
         // Had the Idempotency-Key filter seen the refusal, it would answer this retry with the same 429.
         ApiClient.Response retried = alice.send("POST", "/api/tasks", task, "Idempotency-Key", key);
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.header("Idempotent-Replayed")).isNull();
+    }
+
+    /** What an operator sees in {@code /actuator/metrics}. */
+    private double refusalsCounted(String code) {
+        ApiClient.Response meter = ApiClient.anonymous(port)
+                .get("/actuator/metrics/taskstream.writes.refused?tag=code:" + code);
+        assertThat(meter.status()).isEqualTo(200);
+        return meter.body().path("measurements").path(0).path("value").asDouble();
     }
 }
