@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Lets a few writes run at once; the others wait for their turn, first come first served. A saturated machine
@@ -81,9 +82,13 @@ final class WriteAdmission {
             throw refused(ErrorCode.SERVER_BUSY, "The server is too busy to take this write now; nothing was stored."
                     + " Send it again in a moment.");
         }
+        AtomicBoolean done = new AtomicBoolean();
         return () -> {
-            turns.release();
-            leave(user);
+            // A second close must not let in one write more than there are turns.
+            if (done.compareAndSet(false, true)) {
+                turns.release();
+                leave(user);
+            }
         };
     }
 

@@ -86,6 +86,18 @@ class WriteAdmissionTest {
     }
 
     @Test
+    void aTurnClosedTwiceIsGivenBackOnce() throws Exception {
+        WriteAdmission admission = admission(1, 8, Duration.ofMillis(100));
+        WriteAdmission.Turn alices = admission.admit(alice);
+        alices.close();
+        alices.close();
+
+        WriteAdmission.Turn bobs = admission.admit(bob);
+        assertRefused(() -> admission.admit(alice), ErrorCode.SERVER_BUSY);
+        bobs.close();
+    }
+
+    @Test
     void noTurnsAtAllIsAMistakeInTheSettings() {
         assertThatThrownBy(() -> admission(0, 8, LONG)).hasMessageContaining("taskstream.http.writes");
         assertThatThrownBy(() -> admission(2, 0, LONG)).hasMessageContaining("taskstream.http.writes");
