@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Lets a few writes run at once; the others wait for their turn, first come first served. A saturated machine
- * stores about as many writes with eight or sixteen running at once as with two, but the projections that show them
- * then get only a sliver of the cores and of PostgreSQL: a new task took 136-202 ms p99 to show (up to a second on a
- * busier hour), against 24-38 ms with two at once (WriteBenchmark, 8 and 16 clients, 2 cores).
+ * Lets a few writes run at once; the others wait for their turn, first come first served. With every write running
+ * at once, the projections that show them get only a sliver of a saturated machine's cores and of PostgreSQL: a new
+ * task took 136-493 ms p99 to show, against 24-87 ms with two at once (WriteBenchmark, 8 and 16 clients, 2 cores).
+ * The price is rate at sixteen clients, up to 40 % fewer writes: a projection that keeps up runs smaller batches,
+ * which cost more per event. {@code taskstream.http.writes.per-core} trades one for the other.
  *
  * <p>One user cannot fill the line that every user's writes wait in: a user has at most {@code perUser} writes
  * under way, running or waiting, and one more is refused at once. A write that waits longer than {@code patience}
