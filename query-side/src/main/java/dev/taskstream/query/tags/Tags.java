@@ -82,34 +82,26 @@ public class Tags {
 
     /** The owner's tags by id: few enough per user to load whole for every page of tasks. */
     public Map<UUID, TagRef> byId(UserId owner) {
-        return byOwner(List.of(owner)).get(owner);
-    }
-
-    /** Each owner's tags by id, in one query: for reading back the tasks of many users at once. */
-    public Map<UserId, Map<UUID, TagRef>> byOwner(Collection<UserId> owners) {
-        Map<UserId, Map<UUID, TagRef>> byOwner = new HashMap<>();
-        owners.forEach(owner -> byOwner.put(owner, new HashMap<>()));
-        collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable + " WHERE owner_id = ANY (?)")
-                .param(owners.stream().map(UserId::value).toArray(UUID[]::new)), byOwner);
-        return byOwner;
+        return collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable + " WHERE owner_id = ?")
+                .param(owner.value())).getOrDefault(owner, new HashMap<>());
     }
 
     /** The tags of the owners of those tasks, by owner and id; an owner without tags has no entry. */
     public Map<UserId, Map<UUID, TagRef>> byOwnerOfTasks(Collection<TaskId> tasks) {
-        Map<UserId, Map<UUID, TagRef>> byOwner = new HashMap<>();
-        collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable
+        return collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable
                         + " WHERE owner_id IN (SELECT owner_id FROM " + taskTable + " WHERE task_id = ANY (?))")
-                .param(tasks.stream().map(TaskId::value).toArray(UUID[]::new)), byOwner);
-        return byOwner;
+                .param(tasks.stream().map(TaskId::value).toArray(UUID[]::new)));
     }
 
-    private static void collect(JdbcClient.StatementSpec query, Map<UserId, Map<UUID, TagRef>> byOwner) {
+    private static Map<UserId, Map<UUID, TagRef>> collect(JdbcClient.StatementSpec query) {
+        Map<UserId, Map<UUID, TagRef>> byOwner = new HashMap<>();
         query.query(row -> {
             TagRef tag = new TagRef(new TagId(row.getObject("tag_id", UUID.class)), row.getString("name"),
                     row.getString("colour"));
             byOwner.computeIfAbsent(new UserId(row.getObject("owner_id", UUID.class)), owner -> new HashMap<>())
                     .put(tag.id().value(), tag);
         });
+        return byOwner;
     }
 
     List<TagView> withTaskCounts(UserId owner) {
