@@ -41,26 +41,28 @@ final class PlainHttp implements AutoCloseable {
             out.write(body);
             out.flush();
         } catch (IOException closedWhileIdle) {
-            // The server closed a kept-alive connection (idle past its keep-alive time): send it on a new one.
-            close();
-            if (!reused) {
-                throw closedWhileIdle;
-            }
-            return send(method, path, token, json);
+            // The server closed a kept-alive connection (idle past its keep-alive time).
+            return sendAgain(reused, closedWhileIdle, method, path, token, json);
         }
         try {
             return read();
         } catch (ClosedBeforeAnswering closedWhileIdle) {
-            // Closed before it read this request: the same, found on reading.
-            close();
-            if (!reused) {
-                throw closedWhileIdle;
-            }
-            return send(method, path, token, json);
+            // The same, found on reading: closed before it read this request.
+            return sendAgain(reused, closedWhileIdle, method, path, token, json);
         } catch (IOException broken) {
             close();
             throw broken;
         }
+    }
+
+    /** Once more on a new connection if the one that failed had been kept alive; a new one failing is a failure. */
+    private Response sendAgain(boolean reused, IOException failure, String method, String path, String token,
+                               String json) throws IOException {
+        close();
+        if (!reused) {
+            throw failure;
+        }
+        return send(method, path, token, json);
     }
 
     private void connect() throws IOException {
