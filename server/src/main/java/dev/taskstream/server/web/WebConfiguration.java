@@ -1,10 +1,13 @@
 package dev.taskstream.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskstream.query.tasks.TaskViewLag;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -43,12 +46,21 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** The task view's lag sets how many write at once, when this process runs it (the query role). */
     @Bean
-    WriteAdmission writeAdmission(@Value("${taskstream.http.writes.per-core}") int perCore,
+    WriteAdmission writeAdmission(@Value("${taskstream.http.writes.least-per-core}") int leastPerCore,
+                                  @Value("${taskstream.http.writes.most-per-core}") int mostPerCore,
+                                  @Value("${taskstream.http.writes.show-within}") Duration showWithin,
                                   @Value("${taskstream.http.writes.per-user}") int perUser,
                                   @Value("${taskstream.http.writes.patience}") Duration patience,
+                                  ObjectProvider<TaskViewLag> taskViewLag,
                                   MeterRegistry meters) {
-        return new WriteAdmission(perCore * Runtime.getRuntime().availableProcessors(), perUser, patience, meters);
+        int cores = Runtime.getRuntime().availableProcessors();
+        Optional<AdaptiveTurns.ReadLag> readLag =
+                Optional.ofNullable(taskViewLag.getIfAvailable()).map(lag -> lag::takeWorst);
+        AdaptiveTurns turns = new AdaptiveTurns(leastPerCore * cores, mostPerCore * cores, showWithin, readLag,
+                System::nanoTime);
+        return new WriteAdmission(turns, perUser, patience, meters);
     }
 
     /** Right after Spring Security, which tells who writes. */

@@ -8,23 +8,22 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Lets a few writes run at once; the others wait for their turn, first come first served. With every write running
- * at once, the projections that show them get only a sliver of a saturated machine's cores and of PostgreSQL: a new
- * task took 136-493 ms p99 to show, against 24-87 ms with two at once (WriteBenchmark, 8 and 16 clients, 2 cores).
- * The price is rate at sixteen clients, up to 40 % fewer writes: a projection that keeps up runs smaller batches,
- * which cost more per event. {@code taskstream.http.writes.per-core} trades one for the other.
+ * Lets a few writes run at once; the others wait for their turn ({@link AdaptiveTurns}), first come first served.
+ * With every write running at once, the projections that show them get only a sliver of a saturated machine's cores
+ * and of PostgreSQL: a new task took 136-493 ms p99 to show, against 24-87 ms with two at once (WriteBenchmark, 8 and
+ * 16 clients, 2 cores). Two at once always cost up to 40 % of the writes a second at sixteen clients, so the turns
+ * grow while the task view keeps within {@code taskstream.http.writes.show-within} and shrink when it falls behind.
  *
  * <p>One user cannot fill the line that every user's writes wait in: a user has at most {@code perUser} writes
  * under way, running or waiting, and one more is refused at once. A write that waits longer than {@code patience}
  * gives up, with nothing stored.
  *
- * <p>Meters: {@code taskstream.writes.waiting} (writes in line now), {@code taskstream.writes.wait} (each write's
- * time in line) and {@code taskstream.writes.refused} by {@code code}.
+ * <p>Meters: {@code taskstream.writes.waiting} (writes in line now), {@code taskstream.writes.at-once} (turns now),
+ * {@code taskstream.writes.wait} (each write's time in line) and {@code taskstream.writes.refused} by {@code code}.
  */
 final class WriteAdmission {
 
@@ -35,7 +34,7 @@ final class WriteAdmission {
         void close();
     }
 
-    private final Semaphore turns;
+    private final AdaptiveTurns turns;
     private final int perUser;
     private final Duration patience;
     /** Each user's writes under way; a user with none has no entry. */
@@ -43,18 +42,20 @@ final class WriteAdmission {
     private final MeterRegistry meters;
     private final Timer waits;
 
-    WriteAdmission(int atOnce, int perUser, Duration patience, MeterRegistry meters) {
-        if (atOnce < 1 || perUser < 1) {
-            throw new IllegalArgumentException("Writes at once (" + atOnce + ") and per user (" + perUser
-                    + ") must be at least 1: see taskstream.http.writes");
+    WriteAdmission(AdaptiveTurns turns, int perUser, Duration patience, MeterRegistry meters) {
+        if (perUser < 1) {
+            throw new IllegalArgumentException("Writes per user (" + perUser + ") must be at least 1: see"
+                    + " taskstream.http.writes");
         }
-        this.turns = new Semaphore(atOnce, true);
+        this.turns = turns;
         this.perUser = perUser;
         this.patience = patience;
         this.meters = meters;
         this.waits = Timer.builder("taskstream.writes.wait").description("A write's time in line for its turn")
                 .register(meters);
-        Gauge.builder("taskstream.writes.waiting", turns, Semaphore::getQueueLength).register(meters);
+        Gauge.builder("taskstream.writes.waiting", turns, AdaptiveTurns::waiting).register(meters);
+        Gauge.builder("taskstream.writes.at-once", turns, AdaptiveTurns::limit)
+                .description("Writes allowed to run at once now").register(meters);
     }
 
     /**
@@ -72,7 +73,7 @@ final class WriteAdmission {
         boolean admitted = false;
         long started = System.nanoTime();
         try {
-            admitted = turns.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS);
+            admitted = turns.tryAcquire(patience);
         } finally {
             waits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             if (!admitted) {

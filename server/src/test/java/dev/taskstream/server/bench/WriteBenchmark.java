@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.taskstream.bench.HandWrittenCreate;
 import dev.taskstream.server.TaskstreamApplication;
 import dev.taskstream.server.support.ApiClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -97,20 +99,24 @@ class WriteBenchmark {
             jdbc.sql("CREATE SEQUENCE bench_append_seq").update();
             jdbc.sql("CREATE TABLE bench_append (LIKE domain_event_entry INCLUDING ALL)").update();
             // A database without fsync (TASKSTREAM_DB_UNSAFE_FAST_WRITES) has a far higher baseline than a durable one.
-            System.out.printf("%n%s; fsync %s, synchronous_commit %s; %d cores, writes at once per core: %s%n",
+            System.out.printf("%n%s; fsync %s, synchronous_commit %s; %d cores, writes at once per core: %s to %s,"
+                            + " as many as show within %s%n",
                     jdbc.sql("SELECT version()").query(String.class).single(),
                     jdbc.sql("SHOW fsync").query(String.class).single(),
                     jdbc.sql("SHOW synchronous_commit").query(String.class).single(),
                     Runtime.getRuntime().availableProcessors(),
-                    server.getEnvironment().getProperty("taskstream.http.writes.per-core"));
+                    server.getEnvironment().getProperty("taskstream.http.writes.least-per-core"),
+                    server.getEnvironment().getProperty("taskstream.http.writes.most-per-core"),
+                    server.getEnvironment().getProperty("taskstream.http.writes.show-within"));
+            Gauge writesAtOnce = server.getBean(MeterRegistry.class).get("taskstream.writes.at-once").gauge();
             try (Baseline baseline = new Baseline(pool)) {
-                measure(port, baseline);
+                measure(port, baseline, writesAtOnce);
             }
         }
     }
 
     /** Warms up, then measures each thread count; fails only if a request failed. */
-    private static void measure(int port, Baseline baseline) throws Exception {
+    private static void measure(int port, Baseline baseline, Gauge writesAtOnce) throws Exception {
         int clients = Arrays.stream(THREADS).max().orElse(1);
         List<Client> users = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -135,8 +141,8 @@ class WriteBenchmark {
             Result creates = Result.NONE;
             Result changes = Result.NONE;
             Result handWritten = Result.NONE;
-            Probe createProbe = new Probe(probeUser);
-            Probe changeProbe = new Probe(probeUser);
+            Probe createProbe = new Probe(probeUser, writesAtOnce);
+            Probe changeProbe = new Probe(probeUser, writesAtOnce);
             for (int round = 0; round < ROUNDS; round++) {
                 jdbcRate = jdbcRate.plus(run(threads, SECONDS / ROUNDS, baseline::append));
                 handWritten = handWritten.plus(
@@ -149,7 +155,7 @@ class WriteBenchmark {
                 changeProbe.stop();
             }
             // At half the rate it just reached, the machine has room: how fast a write shows when it is not saturated.
-            Probe halfLoadProbe = new Probe(probeUser);
+            Probe halfLoadProbe = new Probe(probeUser, writesAtOnce);
             halfLoadProbe.start();
             Result halfLoad = run(threads, SECONDS, thread -> users.get(thread).create(), creates.rate() / 2);
             halfLoadProbe.stop();
@@ -298,10 +304,13 @@ class WriteBenchmark {
         private final AtomicBoolean running = new AtomicBoolean();
         private final AtomicLong errors = new AtomicLong();
         private final List<Long> lags = new ArrayList<>();
+        private final Gauge writesAtOnce;
+        private final List<Double> atOnce = new ArrayList<>();
         private Thread thread;
 
-        Probe(Client user) {
+        Probe(Client user, Gauge writesAtOnce) {
             this.user = user;
+            this.writesAtOnce = writesAtOnce;
         }
 
         void start() {
@@ -328,6 +337,7 @@ class WriteBenchmark {
                         Thread.sleep(1);
                     }
                     lags.add(System.nanoTime() - written);
+                    atOnce.add(writesAtOnce.value());
                     Thread.sleep(100);
                 } catch (Exception e) {
                     errors.incrementAndGet();
@@ -338,8 +348,9 @@ class WriteBenchmark {
 
         String summary() {
             long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-            return sorted.length == 0 ? "no samples" : String.format("p50 %.1f ms, p99 %.1f ms (%d samples)",
-                    at(sorted, 0.50) / 1e6, at(sorted, 0.99) / 1e6, sorted.length);
+            return sorted.length == 0 ? "no samples" : String.format(
+                    "p50 %.1f ms, p99 %.1f ms (%d samples, %.1f writes at once on average)", at(sorted, 0.50) / 1e6,
+                    at(sorted, 0.99) / 1e6, sorted.length, atOnce.stream().mapToDouble(d -> d).average().orElse(0));
         }
     }
 

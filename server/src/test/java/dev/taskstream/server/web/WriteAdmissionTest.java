@@ -7,13 +7,14 @@ import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.TaskstreamException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** Turns for writes, with real threads waiting for them. */
+/** Turns for writes, as many as there are ({@link AdaptiveTurnsTest} has how many), with real threads waiting. */
 class WriteAdmissionTest {
 
     private static final Duration LONG = Duration.ofSeconds(30);
@@ -23,7 +24,8 @@ class WriteAdmissionTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private WriteAdmission admission(int atOnce, int perUser, Duration patience) {
-        return new WriteAdmission(atOnce, perUser, patience, meters);
+        AdaptiveTurns fixed = new AdaptiveTurns(atOnce, atOnce, LONG, Optional.empty(), System::nanoTime);
+        return new WriteAdmission(fixed, perUser, patience, meters);
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and leaves its Idempotency-Key unused, while reads are answered; a user with all their writes under way is refused
  * at once (429), and other users are not.
  */
-@ServerTest(properties = {"taskstream.http.writes.per-core=2", "taskstream.http.writes.per-user=1",
-        "taskstream.http.writes.patience=300ms"})
+@ServerTest(properties = {"taskstream.http.writes.least-per-core=2", "taskstream.http.writes.most-per-core=2",
+        "taskstream.http.writes.per-user=1", "taskstream.http.writes.patience=300ms"})
 class WriteTurnsTest {
 
     private static final int TURNS = 2 * Runtime.getRuntime().availableProcessors();
