@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * tracking processors, and in 40 % of the task-view processor's CPU to store its token after each batch.
  * Both take their connection from Spring's transaction, so an append or a token commits or rolls back together
  * with everything else the command or the event handler wrote. Sagas and dead letters stay on JPA (rare writes).
+ * Reads take no transaction of their own ({@link ReadsWithoutTransaction}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -83,7 +84,7 @@ class EventStoreConfiguration {
         return JdbcEventStorageEngine.builder()
                 .schema(EVENT_SCHEMA)
                 .connectionProvider(connections(dataSource))
-                .transactionManager(transactionManager)
+                .transactionManager(new ReadsWithoutTransaction(transactionManager))
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
