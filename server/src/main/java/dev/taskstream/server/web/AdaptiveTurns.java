@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The turns writes run in: between {@code least} and {@code most} at once, as many as keep the task view within
- * {@code showWithin} of the writes. Every tenth of a second it takes the oldest event the task view has shown since:
- * older than {@code showWithin}, a quarter of the turns go; younger, and with writes waiting, there is one more.
+ * {@code lagTarget} of the writes. Every tenth of a second it takes the oldest event the task view has shown since:
+ * older than {@code lagTarget}, a quarter of the turns go; younger, and with writes waiting, there is one more.
  * Without a task view in this process (the command role alone) nothing tells what writes cost the reads, and waiting
  * writes get turns up to {@code most}. First come, first served.
  */
@@ -27,7 +27,7 @@ final class AdaptiveTurns {
     private final Turns turns;
     private final int least;
     private final int most;
-    private final Duration showWithin;
+    private final Duration lagTarget;
     /** Absent without a task view in this process. */
     private final Optional<ReadLag> taskViewLag;
     private final LongSupplier nanoClock;
@@ -35,7 +35,7 @@ final class AdaptiveTurns {
     /** Guarded by {@code this}. */
     private int limit;
 
-    AdaptiveTurns(int least, int most, Duration showWithin, Optional<ReadLag> taskViewLag,
+    AdaptiveTurns(int least, int most, Duration lagTarget, Optional<ReadLag> taskViewLag,
                   LongSupplier nanoClock) {
         if (least < 1 || most < least) {
             throw new IllegalArgumentException("Writes at once must be at least 1, and the most (" + most
@@ -44,7 +44,7 @@ final class AdaptiveTurns {
         this.turns = new Turns(least);
         this.least = least;
         this.most = most;
-        this.showWithin = showWithin;
+        this.lagTarget = lagTarget;
         this.taskViewLag = taskViewLag;
         this.nanoClock = nanoClock;
         this.limit = least;
@@ -87,7 +87,7 @@ final class AdaptiveTurns {
 
     private void adjust() {
         Optional<Duration> lag = taskViewLag.flatMap(ReadLag::takeWorst);
-        if (lag.isPresent() && lag.get().compareTo(showWithin) > 0) {
+        if (lag.isPresent() && lag.get().compareTo(lagTarget) > 0) {
             resize(Math.max(least, limit - Math.max(1, limit / 4)));
         } else if (turns.hasQueuedThreads() && (lag.isPresent() || taskViewLag.isEmpty())) {
             resize(Math.min(most, limit + 1));

@@ -50,7 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     WriteAdmission writeAdmission(@Value("${taskstream.http.writes.least-per-core}") int leastPerCore,
                                   @Value("${taskstream.http.writes.most-per-core}") int mostPerCore,
-                                  @Value("${taskstream.http.writes.show-within}") Duration showWithin,
+                                  @Value("${taskstream.http.writes.task-view-lag}") Duration lagTarget,
                                   @Value("${taskstream.http.writes.per-user}") int perUser,
                                   @Value("${taskstream.http.writes.patience}") Duration patience,
                                   ObjectProvider<TaskViewLag> taskViewLag,
@@ -58,7 +58,7 @@ class WebConfiguration implements WebMvcConfigurer {
         int cores = Runtime.getRuntime().availableProcessors();
         Optional<AdaptiveTurns.ReadLag> readLag =
                 Optional.ofNullable(taskViewLag.getIfAvailable()).map(lag -> lag::takeWorst);
-        AdaptiveTurns turns = new AdaptiveTurns(leastPerCore * cores, mostPerCore * cores, showWithin, readLag,
+        AdaptiveTurns turns = new AdaptiveTurns(leastPerCore * cores, mostPerCore * cores, lagTarget, readLag,
                 System::nanoTime);
         return new WriteAdmission(turns, perUser, patience, meters);
     }

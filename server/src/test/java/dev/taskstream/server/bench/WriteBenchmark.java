@@ -100,14 +100,14 @@ class WriteBenchmark {
             jdbc.sql("CREATE TABLE bench_append (LIKE domain_event_entry INCLUDING ALL)").update();
             // A database without fsync (TASKSTREAM_DB_UNSAFE_FAST_WRITES) has a far higher baseline than a durable one.
             System.out.printf("%n%s; fsync %s, synchronous_commit %s; %d cores, writes at once per core: %s to %s,"
-                            + " as many as show within %s%n",
+                            + " aiming at a task-view lag of %s%n",
                     jdbc.sql("SELECT version()").query(String.class).single(),
                     jdbc.sql("SHOW fsync").query(String.class).single(),
                     jdbc.sql("SHOW synchronous_commit").query(String.class).single(),
                     Runtime.getRuntime().availableProcessors(),
                     server.getEnvironment().getProperty("taskstream.http.writes.least-per-core"),
                     server.getEnvironment().getProperty("taskstream.http.writes.most-per-core"),
-                    server.getEnvironment().getProperty("taskstream.http.writes.show-within"));
+                    server.getEnvironment().getProperty("taskstream.http.writes.task-view-lag"));
             Gauge writesAtOnce = server.getBean(MeterRegistry.class).get("taskstream.writes.at-once").gauge();
             try (Baseline baseline = new Baseline(pool)) {
                 measure(port, baseline, writesAtOnce);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdaptiveTurnsTest {
 
-    private static final Duration SHOW_WITHIN = Duration.ofMillis(25);
+    private static final Duration LAG_TARGET = Duration.ofMillis(25);
     private static final Duration KEEPING_UP = Duration.ofMillis(5);
     private static final Duration FALLING_BEHIND = Duration.ofMillis(200);
 
@@ -99,7 +99,7 @@ class AdaptiveTurnsTest {
 
     @Test
     void withoutATaskViewInTheProcessWaitingWritesGetTurnsUpToTheMost() {
-        AdaptiveTurns turns = new AdaptiveTurns(1, 3, SHOW_WITHIN, Optional.empty(), now::get);
+        AdaptiveTurns turns = new AdaptiveTurns(1, 3, LAG_TARGET, Optional.empty(), now::get);
         arriving(turns, 5);
         for (int i = 0; i < 4; i++) {
             now.addAndGet(AdaptiveTurns.ADJUST_EVERY_NANOS);
@@ -116,7 +116,7 @@ class AdaptiveTurnsTest {
     }
 
     private AdaptiveTurns turns(int least, int most) {
-        return new AdaptiveTurns(least, most, SHOW_WITHIN, Optional.of(() -> Optional.ofNullable(lags.poll())),
+        return new AdaptiveTurns(least, most, LAG_TARGET, Optional.of(() -> Optional.ofNullable(lags.poll())),
                 now::get);
     }
 

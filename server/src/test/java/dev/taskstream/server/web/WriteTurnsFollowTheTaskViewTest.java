@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * has fallen behind: here it is stopped for a while, as a projection starved of the cores would be.
  */
 @ServerTest(properties = {"taskstream.http.writes.least-per-core=1", "taskstream.http.writes.most-per-core=4",
-        "taskstream.http.writes.show-within=500ms"})
+        "taskstream.http.writes.task-view-lag=500ms"})
 class WriteTurnsFollowTheTaskViewTest {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
