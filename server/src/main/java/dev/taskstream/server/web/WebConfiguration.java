@@ -46,7 +46,7 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** The task view's lag sets how many write at once, when this process runs it (the query role). */
+    /** The task view's lag sets how many writes run at once, when this process runs it (the query role). */
     @Bean
     WriteAdmission writeAdmission(@Value("${taskstream.http.writes.least-per-core}") int leastPerCore,
                                   @Value("${taskstream.http.writes.most-per-core}") int mostPerCore,

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Lets a few writes run at once; the others wait for their turn ({@link AdaptiveTurns}), first come first served.
  * With every write running at once, the projections that show them get only a sliver of a saturated machine's cores
  * and of PostgreSQL: a new task took 136-493 ms p99 to show, against 24-87 ms with two at once (WriteBenchmark, 8 and
- * 16 clients, 2 cores). Two at once always cost up to 40 % of the writes a second at sixteen clients, so the turns
- * grow while the task view keeps within {@code taskstream.http.writes.task-view-lag} and shrink when it falls behind.
+ * 16 clients, 2 cores). More at once take more writes a second from a saturated machine and show them later (two
+ * at once cost up to 40 % of the writes a second at sixteen clients), so the turns follow the task view: they grow
+ * while it keeps within {@code taskstream.http.writes.task-view-lag} and shrink when it falls behind.
  *
  * <p>One user cannot fill the line that every user's writes wait in: a user has at most {@code perUser} writes
  * under way, running or waiting, and one more is refused at once. A write that waits longer than {@code patience}
