@@ -46,7 +46,7 @@ class AdaptiveTurnsTest {
         tick(turns, KEEPING_UP);
         await().until(() -> running.get() == 3);
         turns.adjustIfDue();
-        assertThat(turns.limit()).as("not yet a tenth of a second later").isEqualTo(3);
+        assertThat(turns.limit()).as("before a tenth of a second has passed").isEqualTo(3);
 
         tick(turns, KEEPING_UP);
         tick(turns, KEEPING_UP);
