@@ -80,13 +80,15 @@ final class AdaptiveTurns {
             if (now - nextAdjust < 0) {
                 return;
             }
+            // Lag the task view showed before a quiet spell (the last write long ago) says nothing about now.
+            boolean recent = now - nextAdjust <= ADJUST_EVERY_NANOS;
             nextAdjust = now + ADJUST_EVERY_NANOS;
-            adjust();
+            adjust(recent);
         }
     }
 
-    private void adjust() {
-        Optional<Duration> lag = taskViewLag.flatMap(ReadLag::takeWorst);
+    private void adjust(boolean recent) {
+        Optional<Duration> lag = taskViewLag.flatMap(ReadLag::takeWorst).filter(taken -> recent);
         if (lag.isPresent() && lag.get().compareTo(lagTarget) > 0) {
             resize(Math.max(least, limit - Math.max(1, limit / 4)));
         } else if (turns.hasQueuedThreads() && (lag.isPresent() || taskViewLag.isEmpty())) {

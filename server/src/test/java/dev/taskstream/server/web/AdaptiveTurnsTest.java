@@ -59,6 +59,7 @@ class AdaptiveTurnsTest {
     void whenTheTaskViewFallsBehindAQuarterOfTheTurnsGoDownToTheLeast() throws Exception {
         AdaptiveTurns turns = turns(2, 8);
         arriving(turns, 10);
+        await().until(() -> running.get() == 2 && turns.waiting() == 8);
         for (int i = 0; i < 6; i++) {
             tick(turns, KEEPING_UP);
         }
@@ -74,6 +75,23 @@ class AdaptiveTurnsTest {
         for (int i = 0; i < 5; i++) {
             tick(turns, FALLING_BEHIND);
         }
+        assertThat(turns.limit()).isEqualTo(2);
+    }
+
+    @Test
+    void lagShownBeforeAQuietSpellDoesNotCount() {
+        AdaptiveTurns turns = turns(2, 8);
+        arriving(turns, 4);
+        await().until(() -> running.get() == 2 && turns.waiting() == 2);
+        tick(turns, KEEPING_UP);
+        await().until(() -> running.get() == 3);
+
+        now.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        lags.add(FALLING_BEHIND);
+        turns.adjustIfDue();
+        assertThat(turns.limit()).isEqualTo(3);
+
+        tick(turns, FALLING_BEHIND);
         assertThat(turns.limit()).isEqualTo(2);
     }
 
@@ -101,6 +119,7 @@ class AdaptiveTurnsTest {
     void withoutATaskViewInTheProcessWaitingWritesGetTurnsUpToTheMost() {
         AdaptiveTurns turns = new AdaptiveTurns(1, 3, LAG_TARGET, Optional.empty(), now::get);
         arriving(turns, 5);
+        await().until(() -> running.get() == 1 && turns.waiting() == 4);
         for (int i = 0; i < 4; i++) {
             now.addAndGet(AdaptiveTurns.ADJUST_EVERY_NANOS);
             turns.adjustIfDue();
