@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -350,7 +351,7 @@ class WriteBenchmark {
             long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
             return sorted.length == 0 ? "no samples" : String.format(
                     "p50 %.1f ms, p99 %.1f ms (%d samples, %.1f writes at once on average)", at(sorted, 0.50) / 1e6,
-                    at(sorted, 0.99) / 1e6, sorted.length, atOnce.stream().mapToDouble(d -> d).average().orElse(0));
+                    at(sorted, 0.99) / 1e6, sorted.length, atOnce.stream().collect(Collectors.averagingDouble(Double::doubleValue)));
         }
     }
 
