@@ -43,6 +43,17 @@ class TaskCacheTest {
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.body().get("version").asLong()).isEqualTo(3);
         }
+
+        /** Weak references would lose every task at the next collection; the cache keeps them until memory is short. */
+        @Test
+        void aCopyOutlivesAGarbageCollection() {
+            ApiClient user = ApiClient.newUser(port);
+            String id = renamedElsewhere(user, events);
+            System.gc();
+
+            assertThat(user.patch("/api/tasks/" + id, "{\"title\":\"Mine\"}").status()).as("the cached copy, now stale")
+                    .isEqualTo(409);
+        }
     }
 
     @Nested

@@ -2,7 +2,6 @@ package dev.taskstream.command.tasks;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +17,9 @@ class TaskCacheConfiguration {
 
     static final String TASK_CACHE = "taskCache";
 
-    /** Weak references: entries live until memory is needed, so the cache needs no size to tune. */
     @Bean(TASK_CACHE)
-    Cache taskCache(@Value("${taskstream.command.task-cache:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache taskCache(@Value("${taskstream.command.task-cache:true}") boolean enabled,
+                    @Value("${taskstream.command.task-cache-size:10000}") long size) {
+        return enabled ? new BoundedTaskCache(size) : NoCache.INSTANCE;
     }
 }
