@@ -2,7 +2,9 @@ package dev.taskstream.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskstream.server.support.ApiClient;
+import dev.taskstream.server.support.Eventually;
 import dev.taskstream.server.support.ServerTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +53,29 @@ class SlowClientTest {
                 upload.close();
             }
         }
+    }
+
+    /** Part of the body comes with the headers and the rest a moment later: the create stores all of it. */
+    @Test
+    void aBodyThatArrivesInTwoPartsIsReadWhole() throws Exception {
+        ApiClient user = ApiClient.newUser(port);
+        String body = "{\"title\":\"Sent in two parts\",\"description\":\"" + "x".repeat(2_000) + "\"}";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/tasks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + user.token()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body.substring(0, 100)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write(body.substring(100).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(statusLine(socket)).startsWith("HTTP/1.1 201");
+        }
+        JsonNode stored = Eventually.items(user, "/api/tasks", 1).path(0);
+        assertThat(stored.path("title").asText()).isEqualTo("Sent in two parts");
+        assertThat(stored.path("description").asText()).isEqualTo("x".repeat(2_000));
     }
 
     /** An authenticated create that announces 1,000 bytes of body and sends ten. */

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import org.springframework.http.HttpHeaders;
  * request. Tomcat reads bodies on its request threads; 200 clients sending their bodies slowly used to hold all
  * 200 of them, and for 40 s nothing else (health checks included) was answered. Here a body arrives through
  * non-blocking reads, is capped in size ({@code 413}) and in time ({@code 408}), and only a complete body takes a
- * thread.
+ * thread. A body that came whole with the headers, as small ones nearly always do, goes on at once.
  */
 final class BodyReader extends HttpFilter {
 
@@ -54,8 +55,9 @@ final class BodyReader extends HttpFilter {
     }
 
     /**
-     * The first dispatch starts reading; once the body is in, the request is dispatched again and goes on from here
-     * as the ordinary request it is (the filters after this one have not seen it yet).
+     * A body that has arrived goes on at once. Otherwise the first dispatch starts reading; once the body is in, the
+     * request is dispatched again and goes on from here as the ordinary request it is (the filters after this one
+     * have not seen it yet).
      */
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -74,10 +76,34 @@ final class BodyReader extends HttpFilter {
             refuseTooLarge(response);
             return;
         }
+        ServletInputStream in = request.getInputStream();
+        long length = request.getContentLengthLong();
+        byte[] arrived = chunked ? new byte[0] : readArrived(in, (int) length);
+        if (arrived.length == length) {
+            chain.doFilter(new BufferedBodyRequest(request, arrived), response);
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        ServletInputStream in = request.getInputStream();
-        in.setReadListener(new Reading(request, response, async, in));
+        in.setReadListener(new Reading(request, response, async, in, arrived));
+    }
+
+    /**
+     * Whatever of the body came with the headers, read without waiting for more (Tomcat holds it in its buffer).
+     * A small body nearly always arrives that way, and then needs neither the non-blocking read nor the second
+     * dispatch.
+     */
+    private static byte[] readArrived(ServletInputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = 0;
+        while (read < length && in.available() > 0) {
+            int chunk = in.read(body, read, length - read);
+            if (chunk < 0) {
+                break;
+            }
+            read += chunk;
+        }
+        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     /** One body on its way in; exactly one of complete, too large, too slow or broken ends it. */
@@ -92,11 +118,13 @@ final class BodyReader extends HttpFilter {
         private final AtomicBoolean ended = new AtomicBoolean();
         private final ScheduledFuture<?> tooSlow;
 
-        Reading(HttpServletRequest request, HttpServletResponse response, AsyncContext async, ServletInputStream in) {
+        Reading(HttpServletRequest request, HttpServletResponse response, AsyncContext async, ServletInputStream in,
+                byte[] arrived) {
             this.request = request;
             this.response = response;
             this.async = async;
             this.in = in;
+            this.body.writeBytes(arrived);
             this.tooSlow = deadlines.schedule(this::tooSlow, deadline.toMillis(), TimeUnit.MILLISECONDS);
         }
 
