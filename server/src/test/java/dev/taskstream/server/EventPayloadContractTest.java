@@ -2,6 +2,7 @@ package dev.taskstream.server;
 
 import static dev.taskstream.server.support.Reminders.at;
 import static dev.taskstream.server.support.Reminders.notifications;
+import static dev.taskstream.server.support.Reminders.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import dev.taskstream.server.support.Eventually;
 import dev.taskstream.server.support.ServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,11 +78,11 @@ class EventPayloadContractTest {
         String tag = created(user.post("/api/tags", "{\"name\":\"errands\",\"colour\":\"#ff8800\"}"));
         assertThat(user.patch("/api/tags/" + tag, "{\"name\":\"chores\",\"colour\":\"#00aa00\"}").status()).isEqualTo(200);
 
-        // A task through every field, with a reminder that fires in a second and is snoozed.
+        // A task through every field, with a reminder that fires soon and is snoozed.
         String task = created(user.post("/api/tasks", """
                 {"title":"Post the letters","description":"two of them","priority":"HIGH","tags":["chores"],
                  "due":{"date":"2026-03-02","time":"09:00","timeZone":"Europe/Berlin"},"reminders":[%s]}"""
-                .formatted(at(Instant.now().plusSeconds(1)))));
+                .formatted(at(soon()))));
         assertThat(user.patch("/api/tasks/" + task, """
                 {"title":"Post the parcel","description":"one","priority":"LOW","addTags":["home"],
                  "removeTags":["chores"],"due":{"date":"2026-03-03","timeZone":"Europe/Berlin"}}""").status())

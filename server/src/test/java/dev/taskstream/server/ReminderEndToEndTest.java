@@ -3,6 +3,7 @@ package dev.taskstream.server;
 import static dev.taskstream.server.support.Reminders.at;
 import static dev.taskstream.server.support.Reminders.dueAt;
 import static dev.taskstream.server.support.Reminders.notifications;
+import static dev.taskstream.server.support.Reminders.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,7 +158,7 @@ class ReminderEndToEndTest {
 
     @Test
     void aSnoozedNotificationFiresOnceMore() {
-        user.post("/api/tasks", "{\"title\":\"Stretch\",\"reminders\":[" + at(Instant.now().plusSeconds(1)) + "]}");
+        user.post("/api/tasks", "{\"title\":\"Stretch\",\"reminders\":[" + at(soon()) + "]}");
         JsonNode first = notifications(user, 1, WAIT).get(0);
         String id = first.path("id").asText();
 
@@ -178,7 +179,7 @@ class ReminderEndToEndTest {
 
     @Test
     void notificationsAreReadOneByOneOrAllAtOnceAndPagedNewestFirst() {
-        Instant soon = Instant.now().plusSeconds(1);
+        Instant soon = soon();
         user.post("/api/tasks", "{\"title\":\"one\",\"reminders\":[" + at(soon) + "," + at(soon.plusMillis(300)) + ","
                 + at(soon.plusMillis(600)) + "]}");
         JsonNode all = notifications(user, 3, WAIT);
@@ -210,7 +211,7 @@ class ReminderEndToEndTest {
 
     @Test
     void anotherUsersNotificationAnswersLikeAMissingOne() {
-        user.post("/api/tasks", "{\"title\":\"mine\",\"reminders\":[" + at(Instant.now().plusSeconds(1)) + "]}");
+        user.post("/api/tasks", "{\"title\":\"mine\",\"reminders\":[" + at(soon()) + "]}");
         String mine = notifications(user, 1, WAIT).get(0).path("id").asText();
         ApiClient other = ApiClient.newUser(port);
         String missing = UUID.randomUUID().toString();

@@ -118,7 +118,7 @@ class StreamTest {
         try (StreamClient device = StreamClient.open(port, ada, null)) {
             device.next();
             String task = ada.post("/api/tasks", "{\"title\":\"Call the plumber\",\"reminders\":["
-                    + Reminders.at(Instant.now().plusSeconds(2)) + "]}").text("id");
+                    + Reminders.at(Reminders.soon()) + "]}").text("id");
             JsonNode created = device.nextOfType("notification.created");
             assertThat(created.path("notification").path("taskId").asText()).isEqualTo(task);
             assertThat(created.path("notification").path("title").asText()).isEqualTo("Call the plumber");
@@ -130,8 +130,7 @@ class StreamTest {
     void readingANotificationOnOneDeviceIsStreamedToTheOthers() {
         try (StreamClient device = StreamClient.open(port, ada, null)) {
             device.next();
-            // Far enough ahead that a slow create still stores them as to come: a reminder already past is never fired.
-            Instant soon = Instant.now().plusSeconds(2);
+            Instant soon = Reminders.soon();
             ada.post("/api/tasks", "{\"title\":\"Stretch\",\"reminders\":["
                     + Reminders.at(soon) + "," + Reminders.at(soon.plusSeconds(1)) + "]}");
             String first = device.nextOfType("notification.created").at("/notification/id").asText();

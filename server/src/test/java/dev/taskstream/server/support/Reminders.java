@@ -14,6 +14,14 @@ public final class Reminders {
     private Reminders() {
     }
 
+    /**
+     * Two seconds ahead: soon enough to wait for, far enough that a create slowed by a busy machine still stores the
+     * reminder as one to come. A reminder already past when it is set never fires.
+     */
+    public static Instant soon() {
+        return Instant.now().plusSeconds(2);
+    }
+
     /** An absolute reminder at {@code at}, in the request's form (with an offset). */
     public static String at(Instant at) {
         return "{\"at\":\"" + at.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.ofHours(1)) + "\"}";
