@@ -5,10 +5,13 @@ import static dev.taskstream.server.support.Reminders.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import dev.taskstream.server.support.ApiClient;
 import dev.taskstream.server.support.ServerTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +56,13 @@ class ReminderRetryTest {
                 Duration.ofSeconds(10));
         assertThat(jdbc.sql("SELECT last_value FROM firing_attempts").query(Long.class).single())
                 .as("firings tried: the refused one and the one stored").isEqualTo(2);
+    }
+
+    /** db-scheduler knows a task by its name; two deadline tasks would leave it to chance which one runs. */
+    @Test
+    void theDeadlineTaskThatRetriesSoonIsTheOnlyOne(@Autowired List<Task<?>> tasks) {
+        assertThat(tasks).filteredOn(task -> task.getName().equals("AxonDeadline")).singleElement()
+                .extracting(Task::getFailureHandler).isInstanceOf(ExponentialBackoffFailureHandler.class);
     }
 
     /** A sequence counts the attempts, since a refused insert rolls back everything else it did. */
