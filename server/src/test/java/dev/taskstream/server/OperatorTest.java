@@ -34,7 +34,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * The operators' side over real HTTP: the admin API for admins only, dead letters parked and recovered, a rebuild of
+ * The operators' side over real HTTP: the admin API and the metrics for admins only, dead letters parked and recovered, a rebuild of
  * task-view while users read and write, and the CLI run against this running server.
  */
 @ServerTest(properties = {"taskstream.admin.emails=" + OperatorTest.ADMIN, "taskstream.rebuild.batch-size=100"})
@@ -68,6 +68,21 @@ class OperatorTest {
     @AfterEach
     void fixed() {
         PoisonPill.FAILING.set(false);
+    }
+
+    @Test
+    void onlyAdminsReadTheMetricsWhileProbesStayPublic() {
+        String meter = "/actuator/metrics/taskstream.writes.at-once";
+        assertThat(ApiClient.anonymous(port).get(meter).status()).isEqualTo(401);
+        assertThat(ApiClient.anonymous(port).get("/actuator/metrics").status()).isEqualTo(401);
+        Response notAdmin = ApiClient.newUser(port).get(meter);
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.text("code")).isEqualTo("FORBIDDEN");
+        Response metrics = ApiClient.user(port, ADMIN).get(meter);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body().path("measurements").path(0).path("value").asDouble()).isPositive();
+        assertThat(ApiClient.anonymous(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(ApiClient.anonymous(port).get("/actuator/info").status()).isEqualTo(200);
     }
 
     @Test

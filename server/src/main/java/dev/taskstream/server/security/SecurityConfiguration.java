@@ -2,6 +2,9 @@ package dev.taskstream.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskstream.server.admin.AdminAccess;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,8 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every {@code /api/**} request needs a valid token, except sign-up, login, logout and the stream's
- * handshake (a single-use ticket); everything else (the web UI's
- * files, the OpenAPI document, health) is public. The token comes as a bearer header, or from the web UI's
+ * handshake (a single-use ticket). The admin API and actuator's endpoints other than health and info are for admins:
+ * metrics tell anyone who reads them how busy the server is and when. Everything else (the web UI's files, the
+ * OpenAPI document, health) is public. The token comes as a bearer header, or from the web UI's
  * session cookie ({@link SessionCookie} says why that is safe without CSRF tokens). Server sessions are off.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +31,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").access(admins)
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()
+                                .excluding(HealthEndpoint.class, InfoEndpoint.class)).access(admins)
                         // The stream's handshake authenticates with a single-use ticket (browsers cannot set headers).
                         .requestMatchers(HttpMethod.GET, "/api/stream").permitAll()
                         .requestMatchers("/api/**").authenticated()

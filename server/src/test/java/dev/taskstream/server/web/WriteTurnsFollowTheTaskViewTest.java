@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +25,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * has fallen behind: here it is stopped for a while, as a projection starved of the cores would be.
  */
 @ServerTest(properties = {"taskstream.http.writes.least-per-core=1", "taskstream.http.writes.most-per-core=4",
-        "taskstream.http.writes.task-view-lag=500ms"})
+        "taskstream.http.writes.task-view-lag=500ms",
+        "taskstream.admin.emails=" + WriteTurnsFollowTheTaskViewTest.OPERATOR})
 class WriteTurnsFollowTheTaskViewTest {
+
+    static final String OPERATOR = "write-turns-operator@example.org";
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final int WRITERS = 16;
@@ -35,6 +39,14 @@ class WriteTurnsFollowTheTaskViewTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    /** Signed in before any load: metrics are for admins. */
+    private ApiClient operator;
+
+    @BeforeEach
+    void signInTheOperator() {
+        operator = ApiClient.user(port, OPERATOR);
+    }
 
     @Test
     void writesAtOnceGrowWhileTheTaskViewKeepsUpAndShrinkOnceItFallsBehind() throws Exception {
@@ -78,7 +90,7 @@ class WriteTurnsFollowTheTaskViewTest {
 
     /** What an operator sees in {@code /actuator/metrics}. */
     private double writesAtOnce() {
-        ApiClient.Response meter = ApiClient.anonymous(port).get("/actuator/metrics/taskstream.writes.at-once");
+        ApiClient.Response meter = operator.get("/actuator/metrics/taskstream.writes.at-once");
         assertThat(meter.status()).isEqualTo(200);
         return meter.body().path("measurements").path(0).path("value").asDouble();
     }

@@ -7,6 +7,7 @@ import dev.taskstream.server.support.ServerTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,8 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * at once (429), and other users are not.
  */
 @ServerTest(properties = {"taskstream.http.writes.least-per-core=2", "taskstream.http.writes.most-per-core=2",
-        "taskstream.http.writes.per-user=1", "taskstream.http.writes.patience=300ms"})
+        "taskstream.http.writes.per-user=1", "taskstream.http.writes.patience=300ms",
+        "taskstream.admin.emails=" + WriteTurnsTest.OPERATOR})
 class WriteTurnsTest {
+
+    static final String OPERATOR = "write-turns-operator@example.org";
 
     private static final int TURNS = 2 * Runtime.getRuntime().availableProcessors();
 
@@ -27,6 +31,14 @@ class WriteTurnsTest {
 
     @Autowired
     WriteAdmission admission;
+
+    /** Signed in before any load: metrics are for admins. */
+    private ApiClient operator;
+
+    @BeforeEach
+    void signInTheOperator() {
+        operator = ApiClient.user(port, OPERATOR);
+    }
 
     @Test
     void aWriteThatFindsNoTurnIsRefusedWithNothingStoredWhileReadsGoOn() throws InterruptedException {
@@ -81,8 +93,7 @@ class WriteTurnsTest {
 
     /** What an operator sees in {@code /actuator/metrics}. */
     private double refusalsCounted(String code) {
-        ApiClient.Response meter = ApiClient.anonymous(port)
-                .get("/actuator/metrics/taskstream.writes.refused?tag=code:" + code);
+        ApiClient.Response meter = operator.get("/actuator/metrics/taskstream.writes.refused?tag=code:" + code);
         assertThat(meter.status()).isEqualTo(200);
         return meter.body().path("measurements").path(0).path("value").asDouble();
     }
