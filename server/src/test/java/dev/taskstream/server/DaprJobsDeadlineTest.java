@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.taskstream.server.support.FakeDaprJobs;
 import dev.taskstream.server.support.ServerTest;
+import io.dapr.v1.CommonProtos.JobFailurePolicy;
 import io.dapr.v1.DaprJobsProtos.Job;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +97,29 @@ class DaprJobsDeadlineTest {
         assertThat(NapSaga.wakeUps(nap)).isEqualTo(1);
     }
 
+    /**
+     * Dapr gives up on a job whose callback failed four times, unless the job's failure policy says otherwise; the
+     * deadline would then never fire. Here the saga fails on it five times, as it would while its database is away.
+     */
+    @Test
+    void aDeadlineWhoseFiringFailsIsTriedUntilItFires() {
+        String nap = UUID.randomUUID().toString();
+        NapSaga.failingWakeUps.put(nap, new AtomicInteger(5));
+
+        events.publish(new NapStarted(nap, Instant.now().plusSeconds(1), Duration.ZERO));
+
+        String job = awaitJob(nap);
+        JobFailurePolicy policy = sidecar.jobs().get(job).getFailurePolicy();
+        assertThat(policy.hasConstant()).as("retried at a constant interval").isTrue();
+        assertThat(policy.getConstant().hasMaxRetries()).as("for as long as it fails").isFalse();
+        com.google.protobuf.Duration interval = policy.getConstant().getInterval();
+        assertThat(Duration.ofSeconds(interval.getSeconds(), interval.getNanos())).as("after a pause, not at once")
+                .isPositive();
+        await().atMost(BOUND).until(() -> NapSaga.wakeUps(nap) == 1);
+        assertThat(NapSaga.failingWakeUps.get(nap)).hasValue(0);
+        assertThat(sidecar.dropped()).doesNotContain(job);
+    }
+
     @Test
     void aCancelledDeadlineLosesItsJob_andAStaleCallbackChangesNothing() throws Exception {
         String nap = UUID.randomUUID().toString();
@@ -145,6 +169,8 @@ class DaprJobsDeadlineTest {
 
         static final String WAKE_UP = "wake-up";
         static final Map<String, AtomicInteger> wakeUps = new ConcurrentHashMap<>();
+        /** How many more times a nap's wake-up fails before it succeeds. */
+        static final Map<String, AtomicInteger> failingWakeUps = new ConcurrentHashMap<>();
         /** Each nap's deadline id, as the deadline manager answered it, and when it is due. */
         static final Map<String, String> deadlines = new ConcurrentHashMap<>();
         static final Map<String, Instant> dueAt = new ConcurrentHashMap<>();
@@ -179,6 +205,10 @@ class DaprJobsDeadlineTest {
 
         @DeadlineHandler(deadlineName = WAKE_UP)
         public void wakeUp(String napped) {
+            AtomicInteger failuresLeft = failingWakeUps.get(napped);
+            if (failuresLeft != null && failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                throw new IllegalStateException("the nap's wake-up fails this time");
+            }
             wakeUps.computeIfAbsent(napped, key -> new AtomicInteger()).incrementAndGet();
         }
     }

@@ -1,7 +1,9 @@
 package dev.taskstream.sagas.remote;
 
 import io.dapr.client.DaprClient;
+import io.dapr.client.domain.ConstantFailurePolicy;
 import io.dapr.client.domain.DeleteJobRequest;
+import io.dapr.client.domain.FailurePolicy;
 import io.dapr.client.domain.ScheduleJobRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Dapr delivers a job at least once; the user sees its effect exactly once. The row is the truth: firing
  * deletes it in the same transaction in which the deadline is handled (the saga's state is saved there too),
- * so a second delivery finds nothing, and a failed one rolls back and leaves the row for Dapr's retry. The job
+ * so a second delivery finds nothing, and a failed one rolls back and leaves the row for Dapr's next try. The job
  * is asked for before the row commits: a job whose row never committed, or was cancelled, fires into nothing,
  * whereas the other order could lose a deadline between the commit and the sidecar call. A job due at once can
  * be called back before its row commits, so scheduling holds a lock on the job's name until its transaction
@@ -51,6 +53,13 @@ public final class DaprJobsDeadlineManager extends AbstractDeadlineManager {
 
     private static final Logger log = LoggerFactory.getLogger(DaprJobsDeadlineManager.class);
     private static final Duration SIDECAR_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A job whose firing fails is tried again until it is delivered: without a policy, Dapr tries three more times
+     * a second apart and then drops the job, and its deadline would never fire. The interval stays under a second
+     * because the SDK (1.17.1, still in 1.18.1) passes on only the sub-second part of it: five seconds would reach
+     * Dapr as zero, a retry at once.
+     */
+    private static final FailurePolicy RETRY_UNTIL_DELIVERED = new ConstantFailurePolicy(Duration.ofMillis(900));
     /** The first key of the jobs' advisory locks ("tsdj"); the second is the job name's hash. */
     private static final int LOCK_CLASS = 0x7473646a;
 
@@ -91,7 +100,8 @@ public final class DaprJobsDeadlineManager extends AbstractDeadlineManager {
                         Timestamp.from(triggerDateTime))
                 .update();
         dapr.scheduleJob(new ScheduleJobRequest(job, triggerDateTime)
-                        .setData(job.getBytes(StandardCharsets.UTF_8)))
+                        .setData(job.getBytes(StandardCharsets.UTF_8))
+                        .setFailurePolicy(RETRY_UNTIL_DELIVERED))
                 .block(SIDECAR_TIMEOUT);
         return message.getIdentifier();
     }
