@@ -9,6 +9,7 @@ import dev.taskstream.server.support.ApiClient.Response;
 import dev.taskstream.server.support.Eventually;
 import dev.taskstream.server.support.SecondInstance;
 import dev.taskstream.server.support.ServerTest;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,12 +80,19 @@ class RebuildAcrossInstancesTest {
             });
             writer.start();
 
-            assertThat(admin.post("/api/admin/processors/task-view/replay").status()).isEqualTo(202);
-            Response refusedThere = adminThere.post("/api/admin/processors/task-view/replay");
-            assertThat(refusedThere.status()).isEqualTo(409);
-            assertThat(refusedThere.text("code")).isEqualTo("PROCESSOR_BUSY");
-            assertThat(refusedThere.text("field")).isEqualTo("processor");
-            assertThat(admin.post("/api/admin/processors/task-view/replay").status()).isEqualTo(409);
+            try (Connection holdingTheSwap = dataSource.getConnection()) {
+                // The rebuild cannot rename its tables into place while this transaction reads task_view, so it is
+                // still under way when the next two are asked for, however fast it folds the events.
+                holdingTheSwap.setAutoCommit(false);
+                holdingTheSwap.createStatement().execute("LOCK TABLE task_view IN ACCESS SHARE MODE");
+                assertThat(admin.post("/api/admin/processors/task-view/replay").status()).isEqualTo(202);
+                Response refusedThere = adminThere.post("/api/admin/processors/task-view/replay");
+                assertThat(refusedThere.status()).isEqualTo(409);
+                assertThat(refusedThere.text("code")).isEqualTo("PROCESSOR_BUSY");
+                assertThat(refusedThere.text("field")).isEqualTo("processor");
+                assertThat(admin.post("/api/admin/processors/task-view/replay").status()).isEqualTo(409);
+                holdingTheSwap.rollback();
+            }
             JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                     .until(() -> admin.get("/api/admin/processors/task-view/replay").body(),
                             progress -> Set.of("DONE", "FAILED").contains(progress.get("state").asText()));
