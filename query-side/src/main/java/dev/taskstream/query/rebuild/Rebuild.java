@@ -321,9 +321,6 @@ final class Rebuild {
     private void write(Folded page) {
         // A rebuild can be run again if the server stops; waiting for each commit to reach the disk buys nothing.
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
-        // The pool plans every statement for its values (see application.yml); updates by primary key need no plan
-        // of their own, and planning each of a rebuild's statements cost more than running it.
-        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Savepoint before = connection.setSavepoint();

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers {@code GET /api/tasks}: filters, search, order, one page and, when asked, the total. A search with
@@ -28,13 +30,29 @@ class TaskList {
 
     private final JdbcClient jdbc;
     private final Tags tags;
+    private final TransactionTemplate readOnly;
 
-    TaskList(JdbcClient jdbc, Tags tags) {
+    TaskList(JdbcClient jdbc, Tags tags, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.tags = tags;
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
     }
 
+    /**
+     * Plans each statement for this user's values. Tasks are very unevenly spread over users (one may have
+     * 100,000, most a few hundred), and a generic plan that fits the average user can be 100x off for the
+     * heaviest: measured, a search went from ~80 ms to under 1 ms. Only here: everywhere else a cached plan fits
+     * every value, and planning each of a write's statements again cost a third of PostgreSQL's time per write.
+     */
     TaskPage page(UserId owner, TaskListQuery query) {
+        return readOnly.execute(transaction -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            return pagePlannedForItsUser(owner, query);
+        });
+    }
+
+    private TaskPage pagePlannedForItsUser(UserId owner, TaskListQuery query) {
         Map<UUID, TagRef> ownTags = tags.byId(owner);
         List<UUID> tagFilter = query.tags().isEmpty() ? null : tagIds(ownTags, query);
         if (tagFilter != null && tagFilter.isEmpty()) {

@@ -39,7 +39,7 @@ class TaskViewSqlTest {
     private final TaskViewProjection projection = new TaskViewProjection(new TaskViewRepository(jdbc));
     private final TaskViewRepository views = new TaskViewRepository(jdbc);
     private final Tags tags = TestTags.over(jdbc);
-    private final TaskList list = new TaskList(jdbc, tags);
+    private final TaskList list = new TaskList(jdbc, tags, QueryDatabase.transactions());
     private final UserId owner = new UserId(UUID.randomUUID());
 
     @Test
