@@ -52,7 +52,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * creates then run once more at half the rate they reached, paced, as a server with room to spare. A probe measures
  * how long a created task takes to show in {@code GET /api/tasks/{id}} while each create load runs.
  * "req CPU" and "evt CPU" are CPU ms per operation on the request threads and on the threads that follow the event
- * stream (projections, sagas): they vary least with the machine's load.
+ * stream (projections, sagas): they vary least with the machine's load. "db CPU" is PostgreSQL's, when it runs on
+ * this machine ({@link PostgresCpu}).
  * Run with {@code ./mvnw -Pbench verify -pl server -am -Dtest=WriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Dbench.seconds=N} sets each phase's length (default 15), {@code -Dbench.warmup=N} the warm-up (default 60),
  * {@code -Dbench.threads=1,8,16} the thread counts, {@code -Dbench.client=jdk} the client ({@link PlainHttp} by
@@ -132,8 +133,8 @@ class WriteBenchmark {
         run(warmUpThreads, WARM_UP_SECONDS / 2, thread -> users.get(thread).create());
         run(warmUpThreads, WARM_UP_SECONDS / 2, thread -> users.get(thread).change());
 
-        System.out.printf("%n%-8s %-28s %9s %8s %8s %8s %9s %9s %7s%n", "threads", "what", "per s", "p50 ms",
-                "p99 ms", "x JDBC", "req CPU", "evt CPU", "errors");
+        System.out.printf("%n%-8s %-28s %9s %8s %8s %8s %9s %9s %8s %7s%n", "threads", "what", "per s", "p50 ms",
+                "p99 ms", "x JDBC", "req CPU", "evt CPU", "db CPU", "errors");
         List<String> summaries = new ArrayList<>();
         long errors = 0;
         for (int threads : THREADS) {
@@ -361,9 +362,9 @@ class WriteBenchmark {
 
     /** What one or more slices did: operations, wall time, latencies, errors and this process's CPU time. */
     private record Result(long count, double seconds, long[] sortedNanos, long errors, long requestCpuNanos,
-                          long streamCpuNanos) {
+                          long streamCpuNanos, long databaseCpuNanos) {
 
-        static final Result NONE = new Result(0, 0, new long[0], 0, 0, 0);
+        static final Result NONE = new Result(0, 0, new long[0], 0, 0, 0, 0);
 
         double rate() {
             return count / seconds;
@@ -374,7 +375,8 @@ class WriteBenchmark {
             System.arraycopy(other.sortedNanos, 0, all, sortedNanos.length, other.sortedNanos.length);
             Arrays.sort(all);
             return new Result(count + other.count, seconds + other.seconds, all, errors + other.errors,
-                    requestCpuNanos + other.requestCpuNanos, streamCpuNanos + other.streamCpuNanos);
+                    requestCpuNanos + other.requestCpuNanos, streamCpuNanos + other.streamCpuNanos,
+                    databaseCpuNanos + other.databaseCpuNanos);
         }
     }
 
@@ -435,6 +437,7 @@ class WriteBenchmark {
             workers.add(worker);
         }
         long[] cpuBefore = cpuByRole();
+        PostgresCpu databaseBefore = PostgresCpu.now();
         window[0] = System.nanoTime();
         start.countDown();
         for (Thread worker : workers) {
@@ -442,6 +445,7 @@ class WriteBenchmark {
         }
         window[1] = System.nanoTime();
         long[] cpuAfter = cpuByRole();
+        long databaseCpu = PostgresCpu.now().nanosSince(databaseBefore);
         long[] all = new long[Arrays.stream(counts).sum()];
         int at = 0;
         for (int t = 0; t < threads; t++) {
@@ -450,7 +454,7 @@ class WriteBenchmark {
         }
         Arrays.sort(all);
         return new Result(all.length, (window[1] - window[0]) / 1e9, all, errors.get(),
-                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
+                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], databaseCpu);
     }
 
     /** CPU nanoseconds so far of the request threads, and of the event-stream threads (live threads only). */
@@ -472,9 +476,10 @@ class WriteBenchmark {
 
     private static void print(int threads, String what, Result result, Result baseline) {
         long count = Math.max(1, result.count);
-        System.out.printf("%-8d %-28s %9.0f %8.2f %8.2f %8.3f %9.2f %9.2f %7d%n", threads, what, result.rate(),
+        System.out.printf("%-8d %-28s %9.0f %8.2f %8.2f %8.3f %9.2f %9.2f %8.2f %7d%n", threads, what, result.rate(),
                 at(result.sortedNanos, 0.50) / 1e6, at(result.sortedNanos, 0.99) / 1e6, result.rate() / baseline.rate(),
-                result.requestCpuNanos / 1e6 / count, result.streamCpuNanos / 1e6 / count, result.errors);
+                result.requestCpuNanos / 1e6 / count, result.streamCpuNanos / 1e6 / count,
+                result.databaseCpuNanos / 1e6 / count, result.errors);
     }
 
     private static long at(long[] sorted, double quantile) {
