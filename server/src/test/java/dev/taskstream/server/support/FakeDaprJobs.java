@@ -33,7 +33,8 @@ import java.util.function.IntSupplier;
 /**
  * Stands in for daprd's Jobs API (gRPC, as the Dapr SDK speaks it) on loopback: keeps the jobs it is given and,
  * when one is due, calls the app back with {@code POST /job/{name}} over real HTTP, as daprd does for an HTTP
- * app, with the app API token, and tries a failed one again as its failure policy says. Tests may also {@link #fire} a job again, as Dapr's at-least-once delivery may.
+ * app, with the app API token, and tries a failed one again as its failure policy says. Tests may also
+ * {@link #fire} a job again, as Dapr's at-least-once delivery may.
  */
 public final class FakeDaprJobs extends DaprGrpc.DaprImplBase implements AutoCloseable {
 
@@ -84,7 +85,7 @@ public final class FakeDaprJobs extends DaprGrpc.DaprImplBase implements AutoClo
         response.onCompleted();
     }
 
-    /** The jobs given up on after failing as often as their failure policy allows. */
+    /** The jobs given up on: refused with 404, or failed as often as their failure policy allows. */
     public Set<String> dropped() {
         return Set.copyOf(dropped);
     }
@@ -113,8 +114,12 @@ public final class FakeDaprJobs extends DaprGrpc.DaprImplBase implements AutoClo
         }
         try {
             int status = fire(name);
-            if (status == 200 || status == 404) {
+            if (status == 200) {
                 jobs.remove(name);
+                return;
+            }
+            if (status == 404) {
+                drop(name);
                 return;
             }
         } catch (IOException e) {
@@ -125,11 +130,15 @@ public final class FakeDaprJobs extends DaprGrpc.DaprImplBase implements AutoClo
         }
         Optional<Duration> retry = retryAfter(job, failures + 1);
         if (retry.isEmpty()) {
-            jobs.remove(name);
-            dropped.add(name);
+            drop(name);
             return;
         }
         timer.schedule(() -> fireIfScheduled(name, failures + 1), retry.get().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void drop(String name) {
+        jobs.remove(name);
+        dropped.add(name);
     }
 
     private static Optional<Duration> retryAfter(Job job, int failures) {
