@@ -1,13 +1,11 @@
 package dev.taskstream.query.tags;
 
 import dev.taskstream.api.TagId;
-import dev.taskstream.api.TaskId;
 import dev.taskstream.api.UserId;
 import dev.taskstream.api.tags.TagCreated;
 import dev.taskstream.api.tags.TagRef;
 import dev.taskstream.api.tags.TagView;
 import dev.taskstream.query.stream.Change;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,26 +80,14 @@ public class Tags {
 
     /** The owner's tags by id: few enough per user to load whole for every page of tasks. */
     public Map<UUID, TagRef> byId(UserId owner) {
-        return collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable + " WHERE owner_id = ?")
-                .param(owner.value())).getOrDefault(owner, new HashMap<>());
-    }
-
-    /** The tags of the owners of those tasks, by owner and id; an owner without tags has no entry. */
-    public Map<UserId, Map<UUID, TagRef>> byOwnerOfTasks(Collection<TaskId> tasks) {
-        return collect(jdbc.sql("SELECT owner_id, tag_id, name, colour FROM " + tagTable
-                        + " WHERE owner_id IN (SELECT owner_id FROM " + taskTable + " WHERE task_id = ANY (?))")
-                .param(tasks.stream().map(TaskId::value).toArray(UUID[]::new)));
-    }
-
-    private static Map<UserId, Map<UUID, TagRef>> collect(JdbcClient.StatementSpec query) {
-        Map<UserId, Map<UUID, TagRef>> byOwner = new HashMap<>();
-        query.query(row -> {
-            TagRef tag = new TagRef(new TagId(row.getObject("tag_id", UUID.class)), row.getString("name"),
-                    row.getString("colour"));
-            byOwner.computeIfAbsent(new UserId(row.getObject("owner_id", UUID.class)), owner -> new HashMap<>())
-                    .put(tag.id().value(), tag);
-        });
-        return byOwner;
+        Map<UUID, TagRef> tags = new HashMap<>();
+        jdbc.sql("SELECT tag_id, name, colour FROM " + tagTable + " WHERE owner_id = ?")
+                .param(owner.value())
+                .query(row -> {
+                    TagId id = new TagId(row.getObject("tag_id", UUID.class));
+                    tags.put(id.value(), new TagRef(id, row.getString("name"), row.getString("colour")));
+                });
+        return tags;
     }
 
     List<TagView> withTaskCounts(UserId owner) {

@@ -1,20 +1,16 @@
 package dev.taskstream.query.tasks;
 
 import dev.taskstream.api.TaskId;
-import dev.taskstream.api.UserId;
-import dev.taskstream.api.tags.TagRef;
 import dev.taskstream.query.stream.Change;
-import dev.taskstream.query.tags.Tags;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * The tasks one batch of events changed, read back together when the batch is about to commit: two queries
- * for the whole batch (the owners' tags, then the rows), not a few for every task in it. Under load a batch
+ * The tasks one batch of events changed, read back together when the batch is about to commit: one query for
+ * the whole batch (the rows with their tags), not a few for every task in it. Under load a batch
  * holds up to a hundred tasks, and this read-back was most of the projection's time.
  */
 final class ChangedTasks {
@@ -22,18 +18,16 @@ final class ChangedTasks {
     private static final String RESOURCE = ChangedTasks.class.getName();
 
     private final TaskViewRepository views;
-    private final Tags tags;
     private final Set<TaskId> ids = new LinkedHashSet<>();
     private Map<TaskId, Change> upserts;
 
-    private ChangedTasks(TaskViewRepository views, Tags tags) {
+    private ChangedTasks(TaskViewRepository views) {
         this.views = views;
-        this.tags = tags;
     }
 
     /** The batch's set, kept on the root unit of work, which the processor commits once per batch. */
-    static ChangedTasks of(UnitOfWork<?> unitOfWork, TaskViewRepository views, Tags tags) {
-        return unitOfWork.root().getOrComputeResource(RESOURCE, name -> new ChangedTasks(views, tags));
+    static ChangedTasks of(UnitOfWork<?> unitOfWork, TaskViewRepository views) {
+        return unitOfWork.root().getOrComputeResource(RESOURCE, name -> new ChangedTasks(views));
     }
 
     void add(TaskId id) {
@@ -50,9 +44,8 @@ final class ChangedTasks {
     }
 
     private Map<TaskId, Change> readBack() {
-        Map<UserId, Map<UUID, TagRef>> tagsByOwner = tags.byOwnerOfTasks(ids);
         Map<TaskId, Change> changes = new HashMap<>();
-        for (TaskViewRepository.OwnedView row : views.findAll(ids, tagsByOwner)) {
+        for (TaskViewRepository.OwnedView row : views.findAll(ids)) {
             changes.put(row.view().id(), new Change(row.owner(), "task.upserted", Map.of("task", row.view())));
         }
         return changes;

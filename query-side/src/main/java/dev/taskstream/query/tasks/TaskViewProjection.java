@@ -15,7 +15,6 @@ import dev.taskstream.api.tasks.TaskUntagged;
 import dev.taskstream.api.TaskId;
 import dev.taskstream.query.stream.Change;
 import dev.taskstream.query.stream.ChangeLog;
-import dev.taskstream.query.tags.Tags;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -39,18 +38,16 @@ class TaskViewProjection {
     static final String PROCESSING_GROUP = "task-view";
 
     private final TaskViewRepository views;
-    private final Tags tags;
     private final ChangeLog changes;
 
     /** A projection into scratch or shadow tables (history, rebuilds), which devices are not told about. */
     TaskViewProjection(TaskViewRepository views) {
-        this(views, null, ChangeLog.none());
+        this(views, ChangeLog.none());
     }
 
     @Autowired
-    TaskViewProjection(TaskViewRepository views, Tags tags, ChangeLog changes) {
+    TaskViewProjection(TaskViewRepository views, ChangeLog changes) {
         this.views = views;
-        this.tags = tags;
         this.changes = changes;
     }
 
@@ -133,7 +130,7 @@ class TaskViewProjection {
         if (!changes.records()) {
             return;
         }
-        ChangedTasks batch = ChangedTasks.of(CurrentUnitOfWork.get(), views, tags);
+        ChangedTasks batch = ChangedTasks.of(CurrentUnitOfWork.get(), views);
         batch.add(id);
         changes.record(key(id), () -> batch.upserted(id));
     }

@@ -11,6 +11,7 @@ import dev.taskstream.api.tasks.Priority;
 import dev.taskstream.api.tasks.TaskCreated;
 import dev.taskstream.api.tasks.TaskStatus;
 import dev.taskstream.api.tasks.TaskView;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,15 +128,37 @@ class TaskViewRepository {
     record OwnedView(UserId owner, TaskView view) {
     }
 
-    /** Those of {@code ids} that have a row, each shown with its owner's tags. */
-    List<OwnedView> findAll(Collection<TaskId> ids, Map<UserId, Map<UUID, TagRef>> tagsByOwner) {
-        return jdbc.sql("SELECT owner_id, " + COLUMNS + " FROM " + table + " WHERE task_id = ANY (?)")
+    /**
+     * Those of {@code ids} that have a row, each with its tags, in one statement. The tags are looked up for each row
+     * by their keys, so the plan does not depend on how many tasks or tags the owners have.
+     */
+    List<OwnedView> findAll(Collection<TaskId> ids) {
+        return jdbc.sql("""
+                SELECT owner_id, %s, tags.ids AS tag_ref_ids, tags.names AS tag_names, tags.colours AS tag_colours
+                  FROM %s v CROSS JOIN LATERAL (
+                       SELECT array_agg(tag_id) AS ids, array_agg(name) AS names, array_agg(colour) AS colours
+                         FROM tag_view WHERE tag_id = ANY (v.tag_ids) AND owner_id = v.owner_id) tags
+                 WHERE task_id = ANY (?)""".formatted(COLUMNS, table))
                 .param(ids.stream().map(TaskId::value).toArray(UUID[]::new))
-                .query((row, n) -> {
-                    UserId owner = new UserId(row.getObject("owner_id", UUID.class));
-                    return new OwnedView(owner, toView(row, tagsByOwner.getOrDefault(owner, Map.of())));
-                })
+                .query((row, n) -> new OwnedView(new UserId(row.getObject("owner_id", UUID.class)),
+                        toView(row, joinedTags(row))))
                 .list();
+    }
+
+    /** The tags a row of {@link #findAll(Collection)} carries, by id; one deleted meanwhile is not among them. */
+    private static Map<UUID, TagRef> joinedTags(ResultSet row) throws SQLException {
+        Array ids = row.getArray("tag_ref_ids");
+        if (ids == null) {
+            return Map.of();
+        }
+        UUID[] tagIds = (UUID[]) ids.getArray();
+        String[] names = (String[]) row.getArray("tag_names").getArray();
+        String[] colours = (String[]) row.getArray("tag_colours").getArray();
+        Map<UUID, TagRef> tags = new HashMap<>();
+        for (int i = 0; i < tagIds.length; i++) {
+            tags.put(tagIds[i], new TagRef(new TagId(tagIds[i]), names[i], colours[i]));
+        }
+        return tags;
     }
 
     /** Maps a row selected with {@link #COLUMNS}; tag ids become the owner's tags, skipping any not projected yet. */
