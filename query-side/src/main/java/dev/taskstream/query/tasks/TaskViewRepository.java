@@ -130,7 +130,8 @@ class TaskViewRepository {
 
     /**
      * Those of {@code ids} that have a row, each with its tags, in one statement. The tags are looked up for each row
-     * by their keys, so the plan does not depend on how many tasks or tags the owners have.
+     * by their keys, so the plan does not depend on how many tasks or tags the owners have. Only the live projection
+     * reads its rows back (to tell devices), so the tags are always {@code tag_view}'s.
      */
     List<OwnedView> findAll(Collection<TaskId> ids) {
         return jdbc.sql("""

@@ -181,8 +181,8 @@ class WriteBenchmark {
                             + " creates at %.2f x the database floor",
                     threads, creates.rate() / handWritten.rate(), changes.rate() / handWritten.rate(),
                     creates.rate() / floor.rate()));
-            errors += jdbcRate.errors + floor.errors + handWritten.errors + creates.errors + changes.errors + halfLoad.errors
-                    + createProbe.errors.get() + changeProbe.errors.get() + halfLoadProbe.errors.get();
+            errors += jdbcRate.errors + floor.errors + handWritten.errors + creates.errors + changes.errors
+                    + halfLoad.errors + createProbe.errors.get() + changeProbe.errors.get() + halfLoadProbe.errors.get();
         }
         System.out.println();
         summaries.forEach(System.out::println);
@@ -278,7 +278,8 @@ class WriteBenchmark {
                 "INSERT INTO bench_change_log (owner_id, position, message) VALUES (?, ?, ?)";
         /** A {@code task.upserted} message as devices get it for a new task. */
         private static final String CHANGE = "{\"type\":\"task.upserted\",\"task\":{\"id\":\"" + UUID.randomUUID()
-                + "\",\"title\":\"Bench task\",\"description\":\"written by the write benchmark\",\"status\":\"OPEN\","
+                + "\",\"title\":\"Bench task\",\"description\":\"written by the write benchmark\","
+                + "\"status\":\"OPEN\","
                 + "\"due\":null,\"dueAt\":null,\"priority\":\"MEDIUM\",\"tags\":[],\"createdAt\":\"2026-11-27T10:00:00Z\","
                 + "\"updatedAt\":\"2026-11-27T10:00:00Z\",\"completedAt\":null,\"seriesId\":null,"
                 + "\"occurrenceIndex\":null,\"version\":0,\"reminders\":[]}}";
