@@ -80,6 +80,9 @@ class RebuildEqualsLiveTest {
         }
 
         assertThat(rows(owners)).isEqualTo(live);
+        // The rebuilt indexes keep the live ones' settings too: no pending list in the GIN indexes (V51).
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'task_view' AND indexdef LIKE '%USING gin%'")
+                .query(String.class).list()).hasSize(2).allMatch(index -> index.endsWith("WITH (fastupdate=off)"));
     }
 
     /** Both processors at the head of the store, and the head where it was a moment ago (the sagas write too). */
