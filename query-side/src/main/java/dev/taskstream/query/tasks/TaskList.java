@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TaskList {
 
+    /** Run first in the page's transaction ({@link #page}). */
+    static final String PLAN_FOR_THE_USER = "SET LOCAL plan_cache_mode = force_custom_plan";
+
     private final JdbcClient jdbc;
     private final Tags tags;
     private final TransactionTemplate readOnly;
@@ -47,7 +50,7 @@ class TaskList {
      */
     TaskPage page(UserId owner, TaskListQuery query) {
         return readOnly.execute(transaction -> {
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            jdbc.sql(PLAN_FOR_THE_USER).update();
             return pagePlannedForItsUser(owner, query);
         });
     }

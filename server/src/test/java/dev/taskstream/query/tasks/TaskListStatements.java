@@ -8,6 +8,9 @@ import java.util.UUID;
 /** For the benchmark: the exact SQL the list API runs for given parameters, to time it without HTTP. */
 public final class TaskListStatements {
 
+    /** The setting the list API runs its statements under, first in their read-only transaction. */
+    public static final String PLAN_FOR_THE_USER = TaskList.PLAN_FOR_THE_USER;
+
     private TaskListStatements() {
     }
 

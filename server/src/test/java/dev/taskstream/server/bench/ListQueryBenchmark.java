@@ -91,7 +91,7 @@ class ListQueryBenchmark {
                         decodedParameters(query.getValue()),
                         query.getValue().contains("tag=") ? List.of(tagId(query.getValue(), heavyTags)) : null);
                 double[] raw = time(() -> plannedAsTaskListPlansIt.execute(transaction -> {
-                    jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+                    jdbc.sql(TaskListStatements.PLAN_FOR_THE_USER).update();
                     return jdbc.sql(statement.getKey()).params(statement.getValue()).query().listOfRows();
                 }));
                 System.out.printf("%-24s %26s %26s %8.2f%n", query.getKey(), percentiles(http), percentiles(raw),
