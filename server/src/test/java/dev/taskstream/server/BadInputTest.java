@@ -51,8 +51,33 @@ class BadInputTest {
     }
 
     @Test
-    void anUnknownFieldIsNamed() {
-        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"colour\":\"red\"}"), 400, "colour");
+    void anUnknownFieldIsNamedWithTheFieldsThatAreThere() {
+        Response topLevel = user.post("/api/tasks", "{\"title\":\"ok\",\"colour\":\"red\"}");
+        assertProblem(topLevel, 400, "colour");
+        assertThat(topLevel.text("detail")).contains("description, due, id, priority, recurrence, reminders, tags, title");
+
+        Response nested = user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"2026-12-01\",\"zone\":\"UTC\"}}");
+        assertProblem(nested, 400, "due.zone");
+        assertThat(nested.text("detail")).contains("date, time, timeZone");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"reminders\":[{\"before\":\"PT5M\",\"when\":1}]}"),
+                400, "reminders[0].when");
+    }
+
+    @Test
+    void aValueOfTheWrongKindSaysWhatToGive() {
+        Response priority = user.post("/api/tasks", "{\"title\":\"ok\",\"priority\":\"URGENT\"}");
+        assertProblem(priority, 400, "priority");
+        assertThat(priority.text("detail")).contains("NONE, LOW, MEDIUM, HIGH");
+
+        Response tag = user.post("/api/tasks", "{\"title\":\"ok\",\"tags\":[\"home\",{\"name\":\"work\"}]}");
+        assertProblem(tag, 400, "tags[1]");
+        assertThat(tag.text("detail")).contains("give a text");
+
+        assertThat(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"01/12/2026\"}}").text("detail"))
+                .contains("2026-12-24");
+        assertThat(user.post("/api/tasks", "{\"id\":\"42\",\"title\":\"ok\"}").text("detail")).contains("UUID");
+        assertThat(user.post("/api/tasks", "{\"title\":\"ok\",\"recurrence\":{\"preset\":\"daily\",\"every\":\"two\"}}")
+                .text("detail")).contains("whole number");
     }
 
     @Test

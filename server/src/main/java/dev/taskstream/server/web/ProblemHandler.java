@@ -1,11 +1,16 @@
 package dev.taskstream.server.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.taskstream.api.ErrorCode;
 import dev.taskstream.api.Refusal;
 import dev.taskstream.api.TaskstreamException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.beans.TypeMismatchException;
@@ -55,16 +60,55 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-            return problem(ErrorCode.INVALID_FIELD, unknown.getPropertyName(),
-                    "Unknown field '" + unknown.getPropertyName() + "'.");
+            String field = pathOf(unknown);
+            return problem(ErrorCode.INVALID_FIELD, field, "Unknown field '" + field + "'; it may be one of "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                            .collect(Collectors.joining(", ")) + ".");
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(step -> step.getFieldName() != null ? step.getFieldName() : String.valueOf(step.getIndex()))
-                    .collect(Collectors.joining("."));
-            return problem(ErrorCode.INVALID_FIELD, field, "Field '" + field + "' has a value of the wrong kind.");
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = pathOf(mismatch);
+            return problem(ErrorCode.INVALID_FIELD, field, "Field '" + field + "': " + expected(mismatch.getTargetType()));
         }
         return problem(ErrorCode.INVALID_FIELD, null, "The body is not the JSON this endpoint takes.");
+    }
+
+    /** The field as the domain's refusals name it too: {@code due.timeZone}, {@code reminders[0].before}. */
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "the value is of the wrong kind.";
+        }
+        if (type.isEnum()) {
+            return "give one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + ".";
+        }
+        if (type == LocalDate.class) {
+            return "give a date such as 2026-12-24.";
+        }
+        if (type == UUID.class) {
+            return "give a UUID such as 6f1c1d52-4b8e-4c39-9d4a-0f6f5f7c2b11.";
+        }
+        if (type == String.class) {
+            return "give a text.";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "give a whole number.";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "give a list.";
+        }
+        return "the value is of the wrong kind.";
     }
 
     @Override
