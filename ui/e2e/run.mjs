@@ -387,6 +387,25 @@ try {
   await page.locator('li.task').last().scrollIntoViewIfNeeded();
   await page.waitForFunction((n) => document.querySelectorAll('li.task').length === n, total);
 
+  log('quick add repeats: "every tue and fri" starts a series on the next of those days');
+  await page.getByLabel('Add a task').fill('Put the bins out every tue and fri #home');
+  const repeat = page.locator('#quick-add-understood');
+  await repeat.getByText('↻ Every week on Tue, Fri').waitFor();
+  check(!(await repeat.textContent()).includes('all day'), `quick add shows a due date nobody said: ${await repeat.textContent()}`);
+  await page.getByLabel('Add a task').press('Enter');
+  const bins = row(page, 'Put the bins out');
+  await bins.getByText('↻').waitFor();
+  const binsDue = await page.evaluate(async (id) => {
+    const task = await (await fetch(`/api/tasks/${id}`, { headers: { 'X-Taskstream-Client': 'web' } })).json();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    return { ...task.due, weekday: new Date(`${task.due.date}T12:00:00Z`).getUTCDay(), today };
+  }, await bins.getAttribute('data-task-id'));
+  check([2, 5].includes(binsDue.weekday) && binsDue.date >= binsDue.today && binsDue.timeZone === ZONE,
+    `the first bins day is not the next Tuesday or Friday in ${ZONE}: ${JSON.stringify(binsDue)}`);
+  await page.getByRole('link', { name: 'Series' }).click();
+  await page.locator('li.series', { hasText: 'Put the bins out' }).getByText('Every week on Tue, Fri').waitFor();
+  await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+
   log('log out');
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Log in', exact: true }).waitFor();

@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { afterWrite, tasksApi } from '../api/queries';
 import { formatDue, userZone } from '../lib/dates';
 import { parseQuickAdd } from '../lib/quickAdd';
+import { describeRule } from '../lib/recurrence';
 import { PriorityChip, TagChip } from './Chips';
 
 /** One line to add a task; below it, what was understood, before anything is saved. */
@@ -30,6 +31,7 @@ export function QuickAdd() {
         tags: parsed.tags,
         priority: parsed.priority ?? undefined,
         due: parsed.due ? { ...parsed.due, time: parsed.due.time ?? undefined } : undefined,
+        recurrence: parsed.rule ? { rule: parsed.rule, mode: 'FIXED' } : undefined,
       });
       setLine('');
       setSaving(false);
@@ -53,7 +55,10 @@ export function QuickAdd() {
           <>
             <span className="sr-only">Will add: </span>
             <strong>{parsed.title || '(no title yet)'}</strong>
-            {parsed.due && <span className="chip due" title={`from “${parsed.dueText}”`}>{formatDue(parsed.due)}</span>}
+            {parsed.due && parsed.dueText && (
+              <span className="chip due" title={`from “${parsed.dueText}”`}>{formatDue(parsed.due)}</span>
+            )}
+            {parsed.rule && <span className="chip repeat">↻ {describeRule(parsed.rule)}</span>}
             {parsed.priority && <PriorityChip priority={parsed.priority} />}
             {parsed.tags.map((name) => <TagChip key={name} tag={{ name, colour: null }} />)}
           </>

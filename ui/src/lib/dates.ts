@@ -17,7 +17,7 @@ interface WallClock {
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** What a wall clock in `zone` shows at `instant`. */
-function wallClock(instant: Date, zone: string): WallClock {
+export function wallClock(instant: Date, zone: string): WallClock {
   let format = partsFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

@@ -13,6 +13,7 @@ describe('quick add', () => {
       priority: 'HIGH',
       due: { date: '2026-11-27', time: '09:00', timeZone: 'Europe/Berlin' },
       dueText: 'tomorrow 9am',
+      rule: null,
     });
   });
 
@@ -49,7 +50,34 @@ describe('quick add', () => {
 
   it('keeps a line without markers as the title', () => {
     expect(parseQuickAdd('  Water   the plants ', NOW, 'UTC')).toEqual({
-      title: 'Water the plants', tags: [], priority: null, due: null, dueText: null,
+      title: 'Water the plants', tags: [], priority: null, due: null, dueText: null, rule: null,
     });
+  });
+
+  it('reads "every …" as a repeat, starting today on the user\'s calendar when no date is said', () => {
+    const parsed = parseQuickAdd('Water plants every monday #home', NOW, 'Pacific/Auckland');
+    expect(parsed).toMatchObject({ title: 'Water plants', tags: ['home'], rule: 'FREQ=WEEKLY;BYDAY=MO', dueText: null });
+    // 10:00 UTC on Thursday is already 23:00 on Thursday in Auckland.
+    expect(parsed.due).toEqual({ date: '2026-11-26', time: null, timeZone: 'Pacific/Auckland' });
+  });
+
+  it('reads periods, intervals, weekdays and lists of days', () => {
+    const rule = (line: string) => parseQuickAdd(line, NOW, 'UTC').rule;
+    expect(rule('Stand-up every weekday')).toBe('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
+    expect(rule('Pills every day')).toBe('FREQ=DAILY');
+    expect(rule('Rent every month')).toBe('FREQ=MONTHLY');
+    expect(rule('Backup every 2 weeks')).toBe('FREQ=WEEKLY;INTERVAL=2');
+    expect(rule('Bins every other week')).toBe('FREQ=WEEKLY;INTERVAL=2');
+    expect(rule('Review every 3 years')).toBe('FREQ=YEARLY;INTERVAL=3');
+    expect(rule('Gym every Thu, mon and Saturdays')).toBe('FREQ=WEEKLY;BYDAY=MO,TH,SA');
+    expect(rule('Weekly report')).toBeNull();
+    expect(rule('Everyday things')).toBeNull();
+    expect(rule('Ask everyone')).toBeNull();
+  });
+
+  it('takes a date and time said beside the repeat as its start', () => {
+    const parsed = parseQuickAdd('Stand-up every weekday at 9:15 #work', NOW, 'Europe/Berlin');
+    expect(parsed).toMatchObject({ title: 'Stand-up', rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', dueText: 'at 9:15' });
+    expect(parsed.due).toEqual({ date: '2026-11-27', time: '09:15', timeZone: 'Europe/Berlin' });
   });
 });
