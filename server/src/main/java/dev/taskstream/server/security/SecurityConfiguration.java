@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every {@code /api/**} request needs a valid token, except sign-up, login, logout and the stream's
+ * Every {@code /api/**} request, and the MCP endpoint's, needs a valid token, except sign-up, login, logout and the stream's
  * handshake (a single-use ticket). The admin API and actuator's endpoints other than health and info are for admins:
  * metrics tell anyone who reads them how busy the server is and when. Everything else (the web UI's files, the
  * OpenAPI document, health) is public. The token comes as a bearer header, or from the web UI's
@@ -35,7 +35,7 @@ class SecurityConfiguration {
                                 .excluding(HealthEndpoint.class, InfoEndpoint.class)).access(admins)
                         // The stream's handshake authenticates with a single-use ticket (browsers cannot set headers).
                         .requestMatchers(HttpMethod.GET, "/api/stream").permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/api/**", "/mcp").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }).bearerTokenResolver(new HeaderOrSessionCookie())
                         .authenticationEntryPoint(refusals).accessDeniedHandler(refusals))

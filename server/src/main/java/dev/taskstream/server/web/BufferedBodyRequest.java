@@ -14,13 +14,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request whose body has been read in full already, and is served from memory. It was dispatched a second time
  * only to get back onto a request thread, so it presents itself as the ordinary request it is: filters that skip
- * async dispatches (bearer-token authentication among them) must see it.
+ * async dispatches (bearer-token authentication among them) must see it. Public for the MCP endpoint's guard, which
+ * reads the body before the MCP SDK does.
  */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+    public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

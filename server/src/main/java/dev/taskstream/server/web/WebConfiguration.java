@@ -39,7 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
                                                   ObjectMapper json) {
         FilterRegistrationBean<BodyReader> registration =
                 new FilterRegistrationBean<>(new BodyReader(maxBodySize.toBytes(), deadline, json));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/mcp");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setAsyncSupported(true);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
