@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 /**
  * One MCP tool, and the REST call it stands for ({@code "PATCH /api/tasks/{id}"}), as {@code mcp/tools.json} lists
  * them. Arguments named in the path fill it, {@code version} becomes {@code If-Match}, and the others are the query
- * of a GET or the JSON body of a write.
+ * of a GET or the JSON body of a write. A write with {@code readBack} answers once that path, filled with the id the
+ * write answered, shows the write.
  */
-record RestTool(String name, String title, String description, String call, boolean readOnly, boolean destructive,
-                Map<String, Object> inputSchema) {
+record RestTool(String name, String title, String description, String call, String readBack, boolean readOnly,
+                boolean destructive, Map<String, Object> inputSchema) {
 
     static final String VERSION = "version";
     private static final Pattern PATH_ARGUMENT = Pattern.compile("\\{(\\w+)}");

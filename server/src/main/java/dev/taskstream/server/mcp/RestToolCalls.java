@@ -86,7 +86,7 @@ final class RestToolCalls {
                 return refused(answer);
             }
             JsonNode body = answer.body().isEmpty() ? json.createObjectNode() : json.readTree(answer.body());
-            return answered(tool.isWrite() ? readBack(tool, caller, body) : body);
+            return answered(tool.readBack() != null ? readBack(tool, caller, body) : body);
         } catch (IOException e) {
             return failed("Could not reach the API at " + api.get() + " (" + e.getMessage() + "); try again.");
         } catch (InterruptedException e) {
@@ -96,8 +96,9 @@ final class RestToolCalls {
     }
 
     /**
-     * Reads the task until it shows the write (or, after a delete, is gone), for at most {@link #READ_BACK_PATIENCE}:
-     * the views follow the events within milliseconds, and an assistant often lists or reads right after writing.
+     * Reads what was written until it shows the write (or, after a delete, is gone), for at most
+     * {@link #READ_BACK_PATIENCE}: the views follow the events within milliseconds, and an assistant often lists or
+     * reads right after writing.
      */
     private JsonNode readBack(RestTool tool, McpTransportContext caller, JsonNode written)
             throws IOException, InterruptedException {
@@ -106,7 +107,7 @@ final class RestToolCalls {
         }
         boolean deleted = tool.method().equals("DELETE");
         HttpRequest.Builder read = onBehalfOf(caller)
-                .uri(api.get().resolve("/api/tasks/" + encode(written.get("id").asText()))).GET();
+                .uri(api.get().resolve(tool.readBack().replace("{id}", encode(written.get("id").asText())))).GET();
         long deadline = System.nanoTime() + READ_BACK_PATIENCE.toNanos();
         do {
             HttpResponse<String> answer = http.send(read.build(), HttpResponse.BodyHandlers.ofString());
@@ -114,9 +115,9 @@ final class RestToolCalls {
                 return written;
             }
             if (!deleted && answer.statusCode() == 200) {
-                JsonNode task = json.readTree(answer.body());
-                if (task.path("version").asLong(-1) >= written.get("version").asLong()) {
-                    return task;
+                JsonNode current = json.readTree(answer.body());
+                if (current.path("version").asLong(-1) >= written.get("version").asLong()) {
+                    return current;
                 }
             }
             Thread.sleep(READ_BACK_PAUSE.toMillis());
