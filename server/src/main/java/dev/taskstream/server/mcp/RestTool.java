@@ -1,6 +1,7 @@
 package dev.taskstream.server.mcp;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,10 +12,15 @@ import java.util.stream.Collectors;
  * One MCP tool, and the REST call it stands for ({@code "PATCH /api/tasks/{id}"}), as {@code mcp/tools.json} lists
  * them. Arguments named in the path fill it, {@code version} becomes {@code If-Match}, and the others are the query
  * of a GET or the JSON body of a write. A write with {@code readBack} answers once that path, filled with the id the
- * write answered, shows the write.
+ * write answered, shows the write, and the {@code alsoReadable} paths filled from its answer (a new task's series)
+ * can be read.
  */
-record RestTool(String name, String title, String description, String call, String readBack, boolean readOnly,
-                boolean destructive, Map<String, Object> inputSchema) {
+record RestTool(String name, String title, String description, String call, String readBack,
+                List<String> alsoReadable, boolean readOnly, boolean destructive, Map<String, Object> inputSchema) {
+
+    RestTool {
+        alsoReadable = alsoReadable == null ? List.of() : List.copyOf(alsoReadable);
+    }
 
     static final String VERSION = "version";
     private static final Pattern PATH_ARGUMENT = Pattern.compile("\\{(\\w+)}");
@@ -28,7 +34,11 @@ record RestTool(String name, String title, String description, String call, Stri
     }
 
     Set<String> pathArguments() {
-        Matcher names = PATH_ARGUMENT.matcher(path());
+        return argumentsOf(path());
+    }
+
+    static Set<String> argumentsOf(String path) {
+        Matcher names = PATH_ARGUMENT.matcher(path);
         return names.results().map(name -> name.group(1)).collect(Collectors.toSet());
     }
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 
@@ -96,33 +97,66 @@ final class RestToolCalls {
     }
 
     /**
-     * Reads what was written until it shows the write (or, after a delete, is gone), for at most
-     * {@link #READ_BACK_PATIENCE}: the views follow the events within milliseconds, and an assistant often lists or
-     * reads right after writing.
+     * Reads what was written until it shows the write (or, after a delete, is gone), and until what the write made
+     * besides can be read, for at most {@link #READ_BACK_PATIENCE}: the views follow the events within
+     * milliseconds, and an assistant often lists or reads right after writing.
      */
     private JsonNode readBack(RestTool tool, McpTransportContext caller, JsonNode written)
             throws IOException, InterruptedException {
         if (!written.hasNonNull("id") || !written.hasNonNull("version")) {
             return written;
         }
-        boolean deleted = tool.method().equals("DELETE");
-        HttpRequest.Builder read = onBehalfOf(caller)
-                .uri(api.get().resolve(tool.readBack().replace("{id}", encode(written.get("id").asText())))).GET();
         long deadline = System.nanoTime() + READ_BACK_PATIENCE.toNanos();
-        do {
-            HttpResponse<String> answer = http.send(read.build(), HttpResponse.BodyHandlers.ofString());
-            if (deleted && answer.statusCode() == 404) {
-                return written;
+        long version = written.get("version").asLong();
+        boolean deleted = tool.method().equals("DELETE");
+        HttpResponse<String> shown = await(caller, fill(tool.readBack(), written), deadline, answer -> deleted
+                ? answer.statusCode() == 404
+                : answer.statusCode() == 200 && versionIn(answer) >= version);
+        boolean allShown = shown != null;
+        for (String path : tool.alsoReadable()) {
+            String also = fill(path, written);
+            allShown &= also == null || await(caller, also, deadline, answer -> answer.statusCode() == 200) != null;
+        }
+        if (!allShown) {
+            return ((ObjectNode) written.deepCopy()).put("note", "Written, but not yet shown by reads; read it again shortly.");
+        }
+        return deleted ? written : json.readTree(shown.body());
+    }
+
+    /** The first answer that shows what is awaited, or null when none did by the deadline. */
+    private HttpResponse<String> await(McpTransportContext caller, String path, long deadline,
+                                       Predicate<HttpResponse<String>> shows) throws IOException, InterruptedException {
+        HttpRequest read = onBehalfOf(caller).uri(api.get().resolve(path)).GET().build();
+        while (true) {
+            HttpResponse<String> answer = http.send(read, HttpResponse.BodyHandlers.ofString());
+            if (shows.test(answer)) {
+                return answer;
             }
-            if (!deleted && answer.statusCode() == 200) {
-                JsonNode current = json.readTree(answer.body());
-                if (current.path("version").asLong(-1) >= written.get("version").asLong()) {
-                    return current;
-                }
+            if (System.nanoTime() >= deadline) {
+                return null;
             }
             Thread.sleep(READ_BACK_PAUSE.toMillis());
-        } while (System.nanoTime() < deadline);
-        return ((ObjectNode) written.deepCopy()).put("note", "Written, but not yet shown by reads; read it again shortly.");
+        }
+    }
+
+    private long versionIn(HttpResponse<String> answer) {
+        try {
+            return json.readTree(answer.body()).path("version").asLong(-1);
+        } catch (JsonProcessingException e) {
+            return -1;
+        }
+    }
+
+    /** The path with each {@code {name}} filled from the write's answer; null when the answer has no such value. */
+    private static String fill(String path, JsonNode written) {
+        String filled = path;
+        for (String name : RestTool.argumentsOf(path)) {
+            if (!written.hasNonNull(name)) {
+                return null;
+            }
+            filled = filled.replace("{" + name + "}", encode(written.get(name).asText()));
+        }
+        return filled;
     }
 
     private static HttpRequest.Builder onBehalfOf(McpTransportContext caller) {

@@ -50,7 +50,8 @@ class McpEndpointTest {
         McpSyncClient ann = assistantOf(ApiClient.newUser(port));
 
         assertThat(ann.listTools().tools()).extracting(Tool::name).containsExactlyInAnyOrder("list_tasks", "get_task",
-                "task_history", "list_tags", "create_task", "update_task", "complete_task", "reopen_task", "delete_task");
+                "task_history", "list_tags", "create_task", "update_task", "complete_task", "reopen_task", "delete_task",
+                "list_series", "update_series", "skip_occurrence", "stop_series");
 
         Map<String, Object> created = ok(ann.callTool(call("create_task", Map.of("title", "Buy oat milk",
                 "priority", "HIGH", "tags", List.of("groceries"),
@@ -84,6 +85,28 @@ class McpEndpointTest {
         CallToolResult gone = ann.callTool(call("get_task", Map.of("id", id)));
         assertThat(gone.isError()).isTrue();
         assertThat(text(gone)).isEqualTo("Nothing with id " + id + " is yours.");
+    }
+
+    @Test
+    void anAssistantSetsUpARecurringTaskThenSkipsAndStopsIt() {
+        McpSyncClient ann = assistantOf(ApiClient.newUser(port));
+        Map<String, Object> first = ok(ann.callTool(call("create_task", Map.of("title", "Put the bins out",
+                "due", Map.of("date", "2026-12-01", "time", "07:00", "timeZone", "Europe/Berlin"),
+                "recurrence", Map.of("rule", "FREQ=WEEKLY;BYDAY=TU,FR")))));
+        String series = (String) first.get("seriesId");
+        assertThat(series).isNotNull();
+
+        Map<String, Object> listed = items(ok(ann.callTool(call("list_series", Map.of())))).get(0);
+        assertThat(listed).containsEntry("id", series).containsEntry("rule", "FREQ=WEEKLY;BYDAY=TU,FR")
+                .containsEntry("nextTaskId", first.get("id")).containsEntry("status", "ACTIVE");
+
+        Map<String, Object> skipped = ok(ann.callTool(call("skip_occurrence", Map.of("id", series))));
+        assertThat(skipped).containsEntry("occurrenceCount", 2);
+        assertThat(skipped.get("nextDueAt")).isEqualTo("2026-12-04T06:00:00Z");
+        assertThat(ok(ann.callTool(call("update_series", Map.of("id", series, "title", "Bins out")))))
+                .containsEntry("title", "Bins out");
+        assertThat(ok(ann.callTool(call("stop_series", Map.of("id", series))))).containsEntry("status", "STOPPED");
+        assertThat(items(ok(ann.callTool(call("list_series", Map.of("status", "ACTIVE")))))).isEmpty();
     }
 
     @Test
@@ -121,6 +144,17 @@ class McpEndpointTest {
                     .containsEntry("code", "TASK_NOT_FOUND");
         }
         assertThat(bob.callTool(call("update_task", Map.of("id", id, "title", "Bob's now"))).isError()).isTrue();
+        String series = (String) ok(ann.callTool(call("create_task", Map.of("title", "Ann's daily",
+                "due", Map.of("date", "2026-12-01", "timeZone", "UTC"), "recurrence", Map.of("preset", "daily")))))
+                .get("seriesId");
+        for (String tool : List.of("skip_occurrence", "stop_series", "update_series")) {
+            CallToolResult refused = bob.callTool(call(tool, Map.of("id", series)));
+            assertThat(refused.isError()).as(tool).isTrue();
+            assertThat(refused.structuredContent()).as(tool).asInstanceOf(MAP).containsEntry("code", "SERIES_NOT_FOUND");
+        }
+        assertThat(items(ok(bob.callTool(call("list_series", Map.of()))))).isEmpty();
+        assertThat(items(ok(ann.callTool(call("list_series", Map.of()))))).singleElement().asInstanceOf(MAP)
+                .containsEntry("status", "ACTIVE").containsEntry("occurrenceCount", 1);
         assertThat(items(ok(bob.callTool(call("list_tasks", Map.of("q", "secret")))))).isEmpty();
         assertThat(items(ok(bob.callTool(call("list_tags", Map.of()))))).isEmpty();
 
