@@ -406,6 +406,26 @@ try {
   await page.locator('li.series', { hasText: 'Put the bins out' }).getByText('Every week on Tue, Fri').waitFor();
   await page.getByRole('link', { name: 'Tasks', exact: true }).click();
 
+  log('account: make an app token, use it as an app would, revoke it');
+  await page.getByRole('link', { name: 'Account' }).click();
+  await page.getByRole('heading', { name: 'App tokens' }).waitFor();
+  await page.getByLabel('Name of the app').fill('Assistant on my laptop');
+  await page.getByLabel('Lasts').selectOption({ label: '30 days' });
+  await page.getByRole('button', { name: 'Make a token' }).click();
+  const secret = (await page.locator('.made-token .secret').textContent()).trim();
+  check(secret.startsWith('tsk_'), `the new token is not shown: ${secret}`);
+  await page.locator('li.app-token', { hasText: 'Assistant on my laptop' }).waitFor();
+  await axe(page, 'account');
+  const asApp = (token) => page.evaluate(async (bearer) => (await fetch('/api/tasks?limit=1', {
+    headers: { Authorization: `Bearer ${bearer}` }, credentials: 'omit',
+  })).status, token);
+  check(await asApp(secret) === 200, 'the app token does not open the API');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Revoke Assistant on my laptop' }).click();
+  await page.locator('li.app-token', { hasText: 'Assistant on my laptop' }).waitFor({ state: 'detached' });
+  check(await asApp(secret) === 401, 'a revoked app token still opens the API');
+  await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+
   log('log out');
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Log in', exact: true }).waitFor();

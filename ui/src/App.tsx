@@ -3,6 +3,7 @@ import { Link, navigate, usePath } from './lib/router';
 import { SyncStatus } from './live/SyncProvider';
 import { Modal } from './components/Modal';
 import { Notifications } from './components/Notifications';
+import { AccountScreen } from './screens/AccountScreen';
 import { AuthForm } from './screens/AuthScreen';
 import { SeriesScreen } from './screens/SeriesScreen';
 import { TagsScreen } from './screens/TagsScreen';
@@ -37,6 +38,7 @@ export function App() {
           <Link href="/">Tasks</Link>
           <Link href="/series">Series</Link>
           <Link href="/tags">Tags</Link>
+          <Link href="/account">Account</Link>
         </nav>
         <SyncStatus />
         <Notifications />
@@ -44,7 +46,7 @@ export function App() {
         <button type="button" className="quiet" onClick={() => signOut().then(() => navigate('/'))}>Log out</button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Screen path={path} />
+        <Screen path={path} email={state.email} />
       </main>
       <Shortcuts />
       {state.status === 'expired' && <ExpiredDialog email={state.email} />}
@@ -52,8 +54,9 @@ export function App() {
   );
 }
 
-function Screen({ path }: { path: string }) {
+function Screen({ path, email }: { path: string; email: string }) {
   if (path === '/tags') return <TagsScreen />;
+  if (path === '/account') return <AccountScreen email={email} />;
   if (path === '/series') return <SeriesScreen />;
   if (path === '/tasks/new') return <TaskEditor key="new" />;
   const task = /^\/tasks\/([0-9a-f-]{36})$/.exec(path);

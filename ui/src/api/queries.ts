@@ -2,7 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, query, request, sleep } from './client';
 import { appliedPosition, listAnswered } from '../live/position';
 import type {
-  CreateResult, CreateTaskRequest, RecurrencePreview, SeriesView, TagView, TaskPage, TaskView,
+  AppToken, CreateResult, CreateTaskRequest, NewAppToken, RecurrencePreview, SeriesView, TagView, TaskPage, TaskView,
   UpdateSeriesRequest, UpdateTaskRequest, WriteResult,
 } from './types';
 
@@ -78,6 +78,12 @@ export const tagsApi = {
   list: () => positionedList<TagView[]>('/api/tags'),
   update: (id: string, body: { name?: string; colour?: string }) => api<{ id: string }>('PATCH', `/api/tags/${id}`, body),
   remove: (id: string) => api<void>('DELETE', `/api/tags/${id}`),
+};
+
+export const appTokensApi = {
+  list: () => api<{ items: AppToken[] }>('GET', '/api/auth/tokens'),
+  create: (name: string, expiresInDays: number) => api<NewAppToken>('POST', '/api/auth/tokens', { name, expiresInDays }),
+  revoke: (id: string) => api<void>('DELETE', `/api/auth/tokens/${id}`),
 };
 
 export function useTags() {

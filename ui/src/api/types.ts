@@ -41,3 +41,5 @@ export type FieldChange = Present<Schemas['FieldChange'], 'field'>;
 export type HistoryEntry = Omit<Present<Schemas['HistoryEntry'], 'sequence' | 'type' | 'at' | 'summary'>, 'changes'>
   & { changes: FieldChange[] | null };
 export type HistoryPage = { items: HistoryEntry[]; nextCursor: string | null };
+export type AppToken = Present<Schemas['AppToken'], 'id' | 'name' | 'createdAt' | 'expiresAt'>;
+export type NewAppToken = Present<Schemas['NewAppToken'], 'id' | 'name' | 'createdAt' | 'expiresAt' | 'token'>;

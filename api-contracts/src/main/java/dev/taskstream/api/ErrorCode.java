@@ -33,6 +33,10 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_IN_USE(409),
     /** The tag does not exist, or belongs to someone else. */
     TAG_NOT_FOUND(404),
+    /** No app token of the caller has that id (another user's answers the same). */
+    APP_TOKEN_NOT_FOUND(404),
+    /** The caller has as many app tokens as a user may; revoke one first. */
+    TOO_MANY_APP_TOKENS(409),
     /** The user has a tag of that name already, in some capitalisation. */
     TAG_NAME_TAKEN(409),
     EMAIL_TAKEN(409),

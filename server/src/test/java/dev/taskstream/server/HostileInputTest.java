@@ -123,8 +123,8 @@ class HostileInputTest {
 
     /**
      * What the two users have, on both sides: the events they caused (stamped with their ids), their rows in every
-     * read table, their tag names; and the accounts and dead letters of the whole server. Other test classes may
-     * share the database, so only these users' rows are counted.
+     * read table, their tag names and app tokens; and the accounts and dead letters of the whole server. Other test
+     * classes may share the database, so only these users' rows are counted.
      */
     private Map<String, Long> counts() {
         Object[] owners = {users.toArray(UUID[]::new)};
@@ -138,6 +138,8 @@ class HostileInputTest {
                     .query(Long.class).single());
         }
         counts.put("tag names", jdbc.sql("SELECT count(DISTINCT name) FROM tag_view WHERE owner_id = ANY(?)").params(owners)
+                .query(Long.class).single());
+        counts.put("app tokens", jdbc.sql("SELECT count(*) FROM app_token WHERE user_id = ANY(?)").params(owners)
                 .query(Long.class).single());
         counts.put("accounts", jdbc.sql("SELECT count(*) FROM account").query(Long.class).single());
         counts.put("dead letters", jdbc.sql("SELECT count(*) FROM dead_letter_entry").query(Long.class).single());

@@ -42,11 +42,11 @@ class TokenConfiguration {
 
     /** Verifies against the published key set; another issuer's keys (EdDSA too) plug in here. */
     @Bean
-    JwtDecoder jwtDecoder(JWKSet publicKeys, @Value("${taskstream.auth.issuer}") String issuer) {
+    JwtDecoder jwtDecoder(JWKSet publicKeys, AppTokens appTokens, @Value("${taskstream.auth.issuer}") String issuer) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(publicKeys)));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        return new VerifiedTokenCache(decoder, Clock.systemUTC());
+        return new VerifiedTokenCache(decoder, appTokens, Clock.systemUTC());
     }
 }

@@ -65,9 +65,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                             .collect(Collectors.joining(", ")) + ".");
         }
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = pathOf(mismatch);
-            return problem(ErrorCode.INVALID_FIELD, field, "Field '" + field + "': " + expected(mismatch.getTargetType()));
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = pathOf(mapping);
+            Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            return problem(ErrorCode.INVALID_FIELD, field, "Field '" + field + "': " + expected(target));
         }
         return problem(ErrorCode.INVALID_FIELD, null, "The body is not the JSON this endpoint takes.");
     }
@@ -87,7 +88,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String expected(Class<?> type) {
         if (type == null) {
-            return "the value is of the wrong kind.";
+            return "the value is of the wrong kind, or out of range.";
         }
         if (type.isEnum()) {
             return "give one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)

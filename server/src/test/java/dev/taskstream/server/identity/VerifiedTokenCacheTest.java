@@ -22,7 +22,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void verifiesATokenOnceWhileItIsValid() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifierExpiringAt(NOW.plusSeconds(60)), at(NOW));
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifierExpiringAt(NOW.plusSeconds(60)), null, at(NOW));
 
         Jwt first = cache.decode("token");
         Jwt second = cache.decode("token");
@@ -40,7 +40,7 @@ class VerifiedTokenCacheTest {
             return jwt(NOW.plusSeconds(60));
         };
         MovableClock clock = new MovableClock(NOW);
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifier, clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier, null, clock);
         cache.decode("token");
 
         clock.now = NOW.plus(Duration.ofMinutes(2));
@@ -54,7 +54,7 @@ class VerifiedTokenCacheTest {
             verifications.incrementAndGet();
             throw new BadJwtException("bad signature");
         };
-        VerifiedTokenCache cache = new VerifiedTokenCache(refusing, at(NOW));
+        VerifiedTokenCache cache = new VerifiedTokenCache(refusing, null, at(NOW));
 
         assertThatThrownBy(() -> cache.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> cache.decode("forged")).isInstanceOf(BadJwtException.class);

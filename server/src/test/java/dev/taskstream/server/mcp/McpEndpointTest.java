@@ -213,10 +213,12 @@ class McpEndpointTest {
         }
     }
 
+    /** The user makes an app token for the assistant, as the README says, and the assistant connects with it. */
     private McpSyncClient assistantOf(ApiClient user) {
+        String appToken = user.post("/api/auth/tokens", "{\"name\":\"assistant\"}").text("token");
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
                 .endpoint("/mcp")
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + user.token()))
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + appToken))
                 .build();
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
                 .jsonSchemaValidator(new McpToolInputs(new ObjectMapper())).build();
