@@ -52,32 +52,27 @@ class BadInputTest {
 
     @Test
     void anUnknownFieldIsNamedWithTheFieldsThatAreThere() {
-        Response topLevel = user.post("/api/tasks", "{\"title\":\"ok\",\"colour\":\"red\"}");
-        assertProblem(topLevel, 400, "colour");
-        assertThat(topLevel.text("detail")).contains("description, due, id, priority, recurrence, reminders, tags, title");
-
-        Response nested = user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"2026-12-01\",\"zone\":\"UTC\"}}");
-        assertProblem(nested, 400, "due.zone");
-        assertThat(nested.text("detail")).contains("date, time, timeZone");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"colour\":\"red\"}"), "colour",
+                "description, due, id, priority, recurrence, reminders, tags, title");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"2026-12-01\",\"zone\":\"UTC\"}}"),
+                "due.zone", "date, time, timeZone");
         assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"reminders\":[{\"before\":\"PT5M\",\"when\":1}]}"),
-                400, "reminders[0].when");
+                "reminders[0].when", "before");
     }
 
     @Test
     void aValueOfTheWrongKindSaysWhatToGive() {
-        Response priority = user.post("/api/tasks", "{\"title\":\"ok\",\"priority\":\"URGENT\"}");
-        assertProblem(priority, 400, "priority");
-        assertThat(priority.text("detail")).contains("NONE, LOW, MEDIUM, HIGH");
-
-        Response tag = user.post("/api/tasks", "{\"title\":\"ok\",\"tags\":[\"home\",{\"name\":\"work\"}]}");
-        assertProblem(tag, 400, "tags[1]");
-        assertThat(tag.text("detail")).contains("give a text");
-
-        assertThat(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"01/12/2026\"}}").text("detail"))
-                .contains("2026-12-24");
-        assertThat(user.post("/api/tasks", "{\"id\":\"42\",\"title\":\"ok\"}").text("detail")).contains("UUID");
-        assertThat(user.post("/api/tasks", "{\"title\":\"ok\",\"recurrence\":{\"preset\":\"daily\",\"every\":\"two\"}}")
-                .text("detail")).contains("whole number");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"priority\":\"URGENT\"}"), "priority",
+                "NONE, LOW, MEDIUM, HIGH");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"tags\":[\"home\",{\"name\":\"work\"}]}"), "tags[1]",
+                "give a text");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"due\":{\"date\":\"01/12/2026\"}}"), "due.date",
+                "2026-12-24");
+        assertProblem(user.post("/api/tasks", "{\"id\":\"42\",\"title\":\"ok\"}"), "id", "UUID");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"recurrence\":{\"preset\":\"daily\",\"every\":\"two\"}}"),
+                "recurrence.every", "whole number");
+        assertProblem(user.post("/api/tasks", "{\"title\":\"ok\",\"recurrence\":{\"preset\":\"daily\",\"every\":99999999999}}"),
+                "recurrence.every", "out of range");
     }
 
     @Test
@@ -210,6 +205,12 @@ class BadInputTest {
 
     private long storedEvents() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    /** A 400 that names {@code field} and says, among other things, {@code saying}. */
+    private static void assertProblem(Response response, String field, String saying) {
+        assertProblem(response, 400, field);
+        assertThat(response.text("detail")).contains(saying);
     }
 
     private static void assertProblem(Response response, int status, String field) {

@@ -1,12 +1,8 @@
 package dev.taskstream.server.mcp;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -17,9 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -47,9 +40,10 @@ class McpConfiguration {
     private static final String INSTRUCTIONS = """
             Taskstream holds the user's tasks: titles, descriptions, priorities, tags, due dates in an IANA time \
             zone, reminders and recurring series. Find tasks with list_tasks (q searches words), read one with \
-            get_task, and change them with the other tools. Writes answer with the task as stored. Pass a task's \
-            version to update_task, complete_task, reopen_task or delete_task to refuse a change made meanwhile by \
-            someone else. Ask the user for their time zone before setting a due date.""";
+            get_task, and change them with the other tools; list_series and the series tools handle recurring \
+            tasks. Writes answer with the task or series as stored. Pass a task's version to update_task, \
+            complete_task, reopen_task or delete_task to refuse a change made meanwhile by someone else. Ask the \
+            user for their time zone before setting a due date.""";
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new SimpleModule()
             .addSerializer(McpError.class, new JsonRpcErrorSerializer()));
@@ -70,16 +64,7 @@ class McpConfiguration {
                 .jsonMapper(new JacksonMcpJsonMapper(json))
                 .messageEndpoint(ENDPOINT)
                 .maxRequestSize((int) maxBodySize.toBytes())
-                .contextExtractor(request -> {
-                    Map<String, Object> caller = new HashMap<>();
-                    RestToolCalls.CREDENTIALS.forEach(name -> {
-                        if (request.getHeader(name) != null) {
-                            caller.put(name, request.getHeader(name));
-                        }
-                    });
-                    caller.put(RestToolCalls.USER, SecurityContextHolder.getContext().getAuthentication().getName());
-                    return McpTransportContext.create(caller);
-                })
+                .contextExtractor(RestToolCalls::callerOf)
                 .build();
         return new ServletRegistrationBean<>(transport, ENDPOINT);
     }
@@ -117,26 +102,6 @@ class McpConfiguration {
         }
         String address = environment.getProperty("server.address", "127.0.0.1");
         return URI.create("http://" + address + ":" + environment.getProperty("local.server.port"));
-    }
-
-    /**
-     * The SDK's servlet transport writes its own refusals (a wrong {@code Accept}, say) by serialising the
-     * {@link McpError} itself, stack trace and all (java-sdk#955); this writes the JSON-RPC error it carries.
-     */
-    private static final class JsonRpcErrorSerializer extends StdSerializer<McpError> {
-
-        JsonRpcErrorSerializer() {
-            super(McpError.class);
-        }
-
-        @Override
-        public void serialize(McpError error, JsonGenerator out, SerializerProvider serializers) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("jsonrpc", "2.0");
-            out.writeNullField("id");
-            out.writeObjectField("error", error.getJsonRpcError());
-            out.writeEndObject();
-        }
     }
 
     private static String version() {

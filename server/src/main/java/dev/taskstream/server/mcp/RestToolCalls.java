@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskstream.server.identity.SessionCookie;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.StringJoiner;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Runs a tool as the REST request it stands for, with the caller's own credentials, so that an assistant gets
@@ -48,6 +51,18 @@ final class RestToolCalls {
         this.api = api;
         this.json = json;
         this.limits = limits;
+    }
+
+    /** Who makes an MCP request: the credentials to call the API with, and the user they name. */
+    static McpTransportContext callerOf(HttpServletRequest request) {
+        Map<String, Object> caller = new HashMap<>();
+        CREDENTIALS.forEach(name -> {
+            if (request.getHeader(name) != null) {
+                caller.put(name, request.getHeader(name));
+            }
+        });
+        caller.put(USER, SecurityContextHolder.getContext().getAuthentication().getName());
+        return McpTransportContext.create(caller);
     }
 
     CallToolResult call(RestTool tool, McpTransportContext caller, Map<String, Object> arguments) {
