@@ -40,7 +40,7 @@ final class RestToolCalls {
     static final String USER = "user";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READ_BACK_PATIENCE = Duration.ofSeconds(2);
-    private static final Duration READ_BACK_PAUSE = Duration.ofMillis(20);
+    private static final Duration READ_BACK_PAUSE = Duration.ofMillis(5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Supplier<URI> api;
