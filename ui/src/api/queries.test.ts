@@ -1,6 +1,7 @@
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { firstListPosition, forgetPositions, setAppliedPosition } from '../live/position';
-import { NO_FILTERS, tasksApi } from './queries';
+import { afterWrite, NO_FILTERS, tasksApi } from './queries';
 
 /** Answers list reads with the given Stream-Positions in turn, each page naming its position. */
 function serverAnswering(...positions: number[]) {
@@ -45,5 +46,36 @@ describe('list reads against the live stream', () => {
     const first = firstListPosition(1_000);
     await tasksApi.page(NO_FILTERS);
     expect(await first).toBe(12);
+  });
+});
+
+describe('after a write', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const taskReads = (fetch: { mock: { calls: unknown[][] } }) =>
+    fetch.mock.calls.filter((call) => call[0] === '/api/tasks/t').length;
+
+  it('waits for the live stream to bring the task, and asks the server nothing', async () => {
+    const fetch = serverAnswering(1);
+    const client = new QueryClient();
+    setTimeout(() => client.setQueryData(['task', 't'], { id: 't', version: 1 }), 30);
+
+    await afterWrite(client, { id: 't', version: 1 });
+
+    expect(client.getQueryData(['task', 't'])).toMatchObject({ version: 1 });
+    expect(taskReads(fetch)).toBe(0);
+  });
+
+  it('reads the task from the server when the stream has not brought it', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ id: 't', version: 1 }), {
+      status: 200, headers: { 'Content-Type': 'application/json' },
+    }));
+    vi.stubGlobal('fetch', fetch);
+    vi.stubGlobal('localStorage', { getItem: () => 'device', setItem: () => undefined });
+    const client = new QueryClient();
+    client.setQueryData(['task', 't'], { id: 't', version: 0 });
+
+    await afterWrite(client, { id: 't', version: 1 });
+
+    expect(taskReads(fetch)).toBe(1);
   });
 });

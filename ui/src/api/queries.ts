@@ -90,33 +90,61 @@ export function useTags() {
   return useQuery({ queryKey: ['tags'], queryFn: tagsApi.list });
 }
 
+/** How long a write waits for the live stream to bring its result before it asks the server instead. */
+const STREAM_GRACE_MS = 500;
+
 /**
  * Reads follow writes within milliseconds, not at once (the read model is a projection). After a write, wait
  * until the task shows the version the write answered (or is gone, after a delete), then refresh what shows it.
  * Completing or deleting an occurrence makes the recurrence saga schedule the next one a little later: with
  * `series`, wait until the series names a next task other than this one, and refresh again.
  * Other devices learn of the write from the live stream; this device waits, so that the screen it goes to next
- * already shows what it just did.
+ * already shows what it just did. The stream brings it to this device's cache too, so the server is asked only when
+ * the stream has not within {@link STREAM_GRACE_MS} (it is down, or slow).
  */
 export async function afterWrite(
   client: QueryClient,
   written: WriteResult,
   options: { series?: string | null; deleted?: boolean } = {},
 ) {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const view = await tasksApi.get(written.id).catch(() => null);
-    if (options.deleted ? view === null : view !== null && view.version >= written.version) break;
-    await sleep(50);
+  const shown = (view: TaskView | null | undefined) => (options.deleted
+    ? view === null
+    : view != null && view.version >= written.version);
+  if (options.deleted || !(await cached<TaskView>(client, ['task', written.id], shown))) {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      if (shown(await tasksApi.get(written.id).catch(() => null))) break;
+      await sleep(50);
+    }
   }
   await refreshAll(client);
   if (options.series) {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      const series = await seriesApi.get(options.series).catch(() => null);
-      if (series === null || series.status !== 'ACTIVE' || (series.nextTaskId && series.nextTaskId !== written.id)) break;
-      await sleep(250);
+    const scheduled = (series: SeriesView | null | undefined) => series === null
+      || (series !== undefined && (series.status !== 'ACTIVE' || (series.nextTaskId !== null && series.nextTaskId !== written.id)));
+    if (!(await cached<SeriesView>(client, ['series', options.series], scheduled))) {
+      for (let attempt = 0; attempt < 40; attempt++) {
+        if (scheduled(await seriesApi.get(options.series).catch(() => null))) break;
+        await sleep(250);
+      }
     }
     await refreshAll(client);
   }
+}
+
+/** Whether the query cache holds what `shows` waits for at `key`, now or within {@link STREAM_GRACE_MS}. */
+function cached<T>(client: QueryClient, key: unknown[], shows: (data: T | undefined) => boolean): Promise<boolean> {
+  const there = () => shows(client.getQueryData<T>(key));
+  if (there()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (found: boolean) => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolve(found);
+    };
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      if (there()) finish(true);
+    });
+    const timer = setTimeout(() => finish(false), STREAM_GRACE_MS);
+  });
 }
 
 /** The same for a write to a series (skip, stop, edit): wait until the series shows it, then refresh. */
