@@ -69,6 +69,7 @@ class HostileInputTest {
         placeholders.put("{foreignTask}", stranger.post("/api/tasks", "{\"title\":\"Theirs\"}").text("id"));
         placeholders.put("{foreignSeries}", stranger.post("/api/tasks", series).text("seriesId"));
         placeholders.put("{foreignTag}", stranger.post("/api/tags", "{\"name\":\"theirs\"}").text("id"));
+        placeholders.put("{foreignAppToken}", stranger.post("/api/auth/tokens", "{\"name\":\"theirs\"}").text("id"));
         placeholders.put("{tags10000}", IntStream.range(0, 10_000).mapToObj(i -> "\"t" + i + "\"")
                 .collect(Collectors.joining(",", "[", "]")));
         placeholders.put("{huge}", "x".repeat(300_000));

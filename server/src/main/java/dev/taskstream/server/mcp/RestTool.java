@@ -49,8 +49,9 @@ record RestTool(String name, String title, String description, String call, Stri
     /** A write whose schema has more than its path and version sends them as the body. */
     boolean takesBody() {
         Object properties = inputSchema.get("properties");
+        Set<String> inPath = pathArguments();
         return isWrite() && properties instanceof Map<?, ?> names && names.keySet().stream()
-                .anyMatch(name -> !pathArguments().contains(name) && !VERSION.equals(name));
+                .anyMatch(name -> !inPath.contains(name) && !VERSION.equals(name));
     }
 
     McpSchema.Tool tool() {
